@@ -1,0 +1,141 @@
+package io.logstreamer.component;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+
+/** Options of an {@code oci-audit:} endpoint. */
+@UriParams
+public class OciAuditConfiguration implements Cloneable {
+
+    @UriPath(description = "A name for this export, used in logs")
+    @Metadata(required = true)
+    private String label;
+    @UriParam(defaultValue = "~/.oci/config", label = "security", description = "Path of the OCI config file")
+    private String configFile = "~/.oci/config";
+    @UriParam(defaultValue = "DEFAULT", label = "security", description = "Profile of the OCI config file")
+    private String profile = "DEFAULT";
+    @UriParam(description = "Region id; defaults to the profile's region")
+    private String region;
+    @UriParam(label = "advanced", description = "Base URL of the Audit API instead of the region's endpoint")
+    private String endpoint;
+    @UriParam(label = "advanced", description = "Base URL of the Identity API instead of the region's endpoint")
+    private String identityEndpoint;
+    @UriParam(description = "Compartment OCIDs to export, separated by commas; defaults to the profile's tenancy")
+    private String compartmentIds;
+    @UriParam(defaultValue = "false", description = "Also export every active sub-compartment of the selected compartments")
+    private boolean subtree;
+    @UriParam(description = "Start of the export, ISO-8601 instant; the header CamelOciAuditStartTime overrides it")
+    private String startTime;
+    @UriParam(description = "End of the export (exclusive), ISO-8601 instant; the header CamelOciAuditEndTime overrides it")
+    private String endTime;
+    @UriParam(defaultValue = "7", description = "Largest time window of one ListEvents query, in days")
+    private int chunkDays = 7;
+
+    public OciAuditConfiguration copy() {
+        try {
+            return (OciAuditConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<String> compartmentIdList() {
+        if (compartmentIds == null || compartmentIds.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(compartmentIds.split("[,;\\s]+")).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    public String getLabel() {
+        return label;
+    }
+
+    public void setLabel(String label) {
+        this.label = label;
+    }
+
+    public String getConfigFile() {
+        return configFile;
+    }
+
+    public void setConfigFile(String configFile) {
+        this.configFile = configFile;
+    }
+
+    public String getProfile() {
+        return profile;
+    }
+
+    public void setProfile(String profile) {
+        this.profile = profile;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public String getIdentityEndpoint() {
+        return identityEndpoint;
+    }
+
+    public void setIdentityEndpoint(String identityEndpoint) {
+        this.identityEndpoint = identityEndpoint;
+    }
+
+    public String getCompartmentIds() {
+        return compartmentIds;
+    }
+
+    public void setCompartmentIds(String compartmentIds) {
+        this.compartmentIds = compartmentIds;
+    }
+
+    public boolean isSubtree() {
+        return subtree;
+    }
+
+    public void setSubtree(boolean subtree) {
+        this.subtree = subtree;
+    }
+
+    public String getStartTime() {
+        return startTime;
+    }
+
+    public void setStartTime(String startTime) {
+        this.startTime = startTime;
+    }
+
+    public String getEndTime() {
+        return endTime;
+    }
+
+    public void setEndTime(String endTime) {
+        this.endTime = endTime;
+    }
+
+    public int getChunkDays() {
+        return chunkDays;
+    }
+
+    public void setChunkDays(int chunkDays) {
+        this.chunkDays = chunkDays;
+    }
+}
