@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 
+import io.logstreamer.UsageException;
 import io.logstreamer.component.ExportStats;
 import io.logstreamer.component.OciAuditConstants;
 import io.logstreamer.sink.CountsFileWriter;
@@ -47,7 +48,7 @@ public final class ExportJob {
             main.start();
             CamelContext context = main.getCamelContext();
             if (context.getRoute("export") == null) {
-                throw new IllegalStateException("no route with id 'export' in " + routes);
+                throw new UsageException("no route with id 'export' in " + routes);
             }
             ProducerTemplate template = context.createProducerTemplate();
             Exchange exchange = context.getEndpoint("direct:export").createExchange();

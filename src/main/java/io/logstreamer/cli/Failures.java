@@ -48,7 +48,7 @@ final class Failures {
                 String reason = e instanceof AccessDeniedException ? "permission denied"
                         : e instanceof NoSuchFileException ? "no such file or directory"
                         : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
-                return new Outcome(ExitCodes.FAILED, "cannot write " + e.getFile() + ": " + reason);
+                return new Outcome(ExitCodes.FAILED, e.getFile() + ": " + reason);
             }
             if (t instanceof IOException e) {
                 return new Outcome(ExitCodes.FAILED, "I/O error: " + e.getMessage());

@@ -180,6 +180,7 @@ public class LogstreamerCommand implements Callable<Integer> {
                 throw new UsageException("--eventfilter: " + e.getMessage());
             }
         }
+        checkRoutes(routes);
         checkWritable("--outputfile", outputFile);
         checkWritable("--countsfile", countsFile);
 
@@ -258,6 +259,18 @@ public class LogstreamerCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             err.println(line);
             err.flush();
+        }
+    }
+
+    private static void checkRoutes(String pattern) {
+        for (String part : pattern.split(",")) {
+            if (part.startsWith("file:")) {
+                Path path = Path.of(part.substring("file:".length()));
+                Path dir = path.getFileName() != null && path.getFileName().toString().contains("*") ? path.getParent() : path;
+                if (dir == null || !Files.exists(dir)) {
+                    throw new UsageException("--routes " + part + ": " + (dir == null ? path : dir) + " does not exist");
+                }
+            }
         }
     }
 

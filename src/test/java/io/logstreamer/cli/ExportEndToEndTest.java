@@ -247,6 +247,41 @@ class ExportEndToEndTest {
     }
 
     @Test
+    void routesCanBeLoadedFromAFileTheUserEdits() throws IOException {
+        Path routes = dir.resolve("routes");
+        Files.createDirectories(routes);
+        try (InputStream packaged = getClass().getResourceAsStream("/routes/export.camel.yaml")) {
+            // An edit a user might make: keep only ComputeApi events, whatever --eventfilter says.
+            String yaml = new String(packaged.readAllBytes(), StandardCharsets.UTF_8).replace(
+                    "                  method:\n                    ref: eventTypeFilter\n                    method: matches\n",
+                    "                  simple: \"${body.eventType} contains 'ComputeApi'\"\n");
+            assertTrue(yaml.contains("contains 'ComputeApi'"), "the edit applied");
+            Files.writeString(routes.resolve("mine.camel.yaml"), yaml);
+        }
+        Run run = export("--startdate", "01.12.25", "--enddate", "01.12.25", "--outputfile", out("r.json").toString(),
+                "--routes", "file:" + routes + "/*.camel.yaml");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> expected = new ArrayList<>();
+        for (JsonNode e : sim.expectedEvents(List.of(tenancy()), DEC_1, Instant.parse("2025-12-02T00:00:00Z"))) {
+            if (e.path("eventType").asText().contains("ComputeApi")) {
+                expected.add(e.path("eventId").asText());
+            }
+        }
+        assertFalse(expected.isEmpty());
+        assertEquals(expected, ids(read(out("r.json"))));
+
+        Run none = export("--startdate", "01.12.25", "--enddate", "01.12.25", "--outputfile", out("r2.json").toString(),
+                "--routes", "file:" + dir.resolve("empty") + "/*.camel.yaml");
+        assertEquals(2, none.exitCode(), none.err());
+        assertTrue(none.err().contains("empty does not exist"), none.err());
+        Files.createDirectories(dir.resolve("empty"));
+        Run noRoute = export("--startdate", "01.12.25", "--enddate", "01.12.25", "--outputfile", out("r2.json").toString(),
+                "--routes", "file:" + dir.resolve("empty") + "/*.camel.yaml");
+        assertEquals(2, noRoute.exitCode(), noRoute.err());
+        assertTrue(noRoute.err().contains("no route with id 'export'"), noRoute.err());
+    }
+
+    @Test
     void aFailedExportLeavesTheOldFileUntouched() throws IOException {
         Path target = out("keep.json");
         Files.writeString(target, "previous export");
