@@ -74,7 +74,7 @@ public class SimulateCommand implements Callable<Integer> {
                     + world.from() + " .. " + world.to() + ", " + pageSize + " per page");
             if (credentials != null) {
                 err.println("export from it with:");
-                err.println("  java -jar target/logstreamer.jar --ociconfig " + credentials.configFile()
+                err.println("  java -jar target/logstreamer.jar --ociconfig " + credentials.configFile().toAbsolutePath()
                         + " --endpoint " + simulator.baseUrl() + " --identity-endpoint " + simulator.baseUrl()
                         + " --startdate 01.12.25 --enddate 07.12.25 --outputfile audit.json");
             }
