@@ -181,6 +181,16 @@ class BadInputTest {
     }
 
     @Test
+    void unknownRegion() throws IOException {
+        Files.writeString(output(), "old");
+        Run run = SimulatorFixture.run(with("--ociconfig", sim.credentials.configFile().toString(), "--region", "mars-north-1",
+                "--countsfile", dir.resolve("c.json").toString()));
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("unknown region 'mars-north-1'"), run.err());
+        assertEquals("old", Files.readString(output()));
+    }
+
+    @Test
     void endpointThatRefusesConnections() throws IOException {
         Files.writeString(output(), "old");
         Run run = SimulatorFixture.run(with("--ociconfig", sim.credentials.configFile().toString(),
