@@ -35,11 +35,14 @@ public final class SimulatorFixture implements AutoCloseable {
     public final Path dir;
 
     public SimulatorFixture(Path dir, long events, String from, String to, int pageSize) throws IOException {
+        this(dir, new SimWorld(7, events, Instant.parse(from), Instant.parse(to)), new Simulator.Options("127.0.0.1", 0, pageSize, 0));
+    }
+
+    public SimulatorFixture(Path dir, SimWorld world, Simulator.Options options) throws IOException {
         this.dir = dir;
-        this.world = new SimWorld(7, events, Instant.parse(from), Instant.parse(to));
+        this.world = world;
         this.credentials = SimCredentials.create(dir.resolve("oci"), world);
-        this.simulator = new Simulator(world, credentials.publicKey(),
-                new Simulator.Options("127.0.0.1", 0, pageSize, 0)).start();
+        this.simulator = new Simulator(world, credentials.publicKey(), options).start();
     }
 
     /** The result of one command-line run. */
@@ -101,6 +104,33 @@ public final class SimulatorFixture implements AutoCloseable {
     public static List<String> ids(JsonNode array) {
         List<String> ids = new ArrayList<>();
         array.forEach(e -> ids.add(e.path("eventId").asText()));
+        return ids;
+    }
+
+    /** The eventIds of an export file, read as a stream: big exports do not fit a JsonNode tree. */
+    public static List<String> idsOf(Path file) throws IOException {
+        List<String> ids = new ArrayList<>();
+        try (com.fasterxml.jackson.core.JsonParser p = new JsonFactory().createParser(file.toFile())) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                throw new IOException("not a JSON array: " + file);
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                String id = null;
+                while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    if (name.equals("eventId")) {
+                        id = p.getText();
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                ids.add(id);
+            }
+            if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.END_ARRAY || p.nextToken() != null) {
+                throw new IOException("not a single complete JSON array: " + file);
+            }
+        }
         return ids;
     }
 

@@ -10,6 +10,9 @@ public final class ExitCodes {
     /** Something the user gave is wrong, seen before the first request; nothing was fetched or written. */
     public static final int USAGE = 2;
 
+    /** --allow-partial: the output is in place but windows are missing; they are in {@code <output>.gaps.json}. */
+    public static final int PARTIAL = 3;
+
     private ExitCodes() {
     }
 }

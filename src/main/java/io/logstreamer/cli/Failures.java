@@ -10,6 +10,7 @@ import org.apache.camel.NoSuchBeanException;
 import org.apache.camel.ResolveEndpointFailedException;
 
 import io.logstreamer.UsageException;
+import io.logstreamer.component.IncompleteExportException;
 import io.logstreamer.component.WindowFailedException;
 import io.logstreamer.oci.OciServiceException;
 
@@ -29,6 +30,12 @@ final class Failures {
             }
         }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IncompleteExportException e) {
+                StringBuilder sb = new StringBuilder("export incomplete: ").append(e.getMessage())
+                        .append("; no output was written (--allow-partial keeps what succeeded):");
+                e.gaps().forEach(g -> sb.append(System.lineSeparator()).append("  failed window: ").append(g));
+                return new Outcome(ExitCodes.FAILED, sb.toString());
+            }
             if (t instanceof WindowFailedException e) {
                 return new Outcome(ExitCodes.FAILED, e.getMessage());
             }

@@ -13,7 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.camel.Exchange;
 
+import io.logstreamer.Durations;
 import io.logstreamer.UsageException;
+import io.logstreamer.component.Gap;
+import io.logstreamer.oci.RetryPolicy;
+import io.logstreamer.sink.GapsFileWriter;
 import io.logstreamer.component.ExportStats;
 import io.logstreamer.component.OciAuditConstants;
 import io.logstreamer.oci.OciSession;
@@ -38,7 +42,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the export is complete and in place",
             "1:the export failed (service, network, disk); the output file was not replaced",
-            "2:bad input (flags, dates, regex, OCI config, key, output path); nothing was fetched"})
+            "2:bad input (flags, dates, regex, OCI config, key, output path); nothing was fetched",
+            "3:--allow-partial: output written, but some windows are missing (see <output>.gaps.json)"})
 public class LogstreamerCommand implements Callable<Integer> {
 
     @Spec
@@ -88,6 +93,24 @@ public class LogstreamerCommand implements Callable<Integer> {
 
     @Option(names = "--gzip", description = "Write the output gzip-compressed.")
     boolean gzip;
+
+    @Option(names = "--allow-partial", description = "When windows still fail after retries, write what succeeded and list the gaps in <output>.gaps.json (exit 3).")
+    boolean allowPartial;
+
+    @Option(names = "--retry-max-attempts", defaultValue = "8", paramLabel = "N", description = "Attempts per page, the first included (default: ${DEFAULT-VALUE}).")
+    int retryMaxAttempts;
+
+    @Option(names = "--retry-base-delay", defaultValue = "1s", paramLabel = "DURATION", description = "Delay before the first retry, doubled for each further one, jittered (default: ${DEFAULT-VALUE}).")
+    String retryBaseDelay;
+
+    @Option(names = "--retry-max-delay", defaultValue = "30s", paramLabel = "DURATION", description = "Largest computed retry delay; Retry-After is honoured as sent (default: ${DEFAULT-VALUE}).")
+    String retryMaxDelay;
+
+    @Option(names = "--retry-max-time", defaultValue = "10m", paramLabel = "DURATION", description = "Most time one page may take with its retries before its window is given up (default: ${DEFAULT-VALUE}).")
+    String retryMaxTime;
+
+    @Option(names = "--page-timeout", defaultValue = "60s", paramLabel = "DURATION", description = "Most time one request may take, to the last byte (default: ${DEFAULT-VALUE}).")
+    String pageTimeout;
 
     @Option(names = "--routes", defaultValue = ExportJob.DEFAULT_ROUTES, paramLabel = "PATTERN", description = "Route files to run (default: the packaged ${DEFAULT-VALUE}).")
     String routes;
@@ -160,9 +183,28 @@ public class LogstreamerCommand implements Callable<Integer> {
         if (!end.isAfter(start)) {
             throw new UsageException("--enddate (" + end + ") must be after --startdate (" + start + ")");
         }
+        List<String> notes = new ArrayList<>();
+        Instant now = Instant.now();
+        if (!start.isBefore(now)) {
+            throw new UsageException("the range starts in the future (" + start + "): there are no events yet");
+        }
+        if (end.isAfter(now)) {
+            end = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            notes.add("note: --enddate is in the future; exporting up to now (" + end + ")");
+        }
+        if (start.isBefore(now.minus(java.time.Duration.ofDays(365)))) {
+            notes.add("warning: the range starts more than 365 days ago; OCI keeps audit events for 365 days by default,"
+                    + " so older ones are usually gone");
+        }
         Instant[] minutes = WindowPlanner.toWholeMinutes(start, end);
         if (!minutes[0].equals(start) || !minutes[1].equals(end)) {
-            info("note: the Audit API filters on whole minutes; exporting " + minutes[0] + " .. " + minutes[1]);
+            notes.add("note: the Audit API filters on whole minutes; exporting " + minutes[0] + " .. " + minutes[1]);
+        }
+        try {
+            new RetryPolicy(retryMaxAttempts, Durations.parse(retryBaseDelay), Durations.parse(retryMaxDelay),
+                    Durations.parse(retryMaxTime), Durations.parse(pageTimeout));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("retry options: " + e.getMessage());
         }
         if (chunkDays < 1) {
             throw new UsageException("--chunk-days must be at least 1");
@@ -195,6 +237,12 @@ public class LogstreamerCommand implements Callable<Integer> {
         p.setProperty("logstreamer.keys", k);
         p.setProperty("logstreamer.gzip", Boolean.toString(gzip));
         p.setProperty("logstreamer.event-filter", eventFilter == null ? "" : eventFilter);
+        p.setProperty("logstreamer.allow-partial", Boolean.toString(allowPartial));
+        p.setProperty("logstreamer.retry.max-attempts", Integer.toString(retryMaxAttempts));
+        p.setProperty("logstreamer.retry.base-delay", retryBaseDelay);
+        p.setProperty("logstreamer.retry.max-delay", retryMaxDelay);
+        p.setProperty("logstreamer.retry.max-time", retryMaxTime);
+        p.setProperty("logstreamer.retry.page-timeout", pageTimeout);
         if (!compartments.isEmpty()) {
             p.setProperty("logstreamer.compartments", String.join(",", compartments));
         }
@@ -209,11 +257,14 @@ public class LogstreamerCommand implements Callable<Integer> {
                 p.setProperty("logstreamer.oci.identity-endpoint", identityEndpoint != null ? identityEndpoint : env.baseUrl());
                 info("demo: exporting from the built-in OCI API simulator at " + env.baseUrl() + " ("
                         + world.totalEvents() + " simulated events, " + world.from() + " .. " + world.to() + ")");
+                notes.forEach(this::info);
                 return export(p);
             }
         }
         // Read the config up front: a wrong profile or key is exit 2 before Camel starts.
-        OciSession.fromConfigFile(ociConfig, profile, region, endpoint, identityEndpoint);
+        OciSession session = OciSession.fromConfigFile(ociConfig, profile, region, endpoint, identityEndpoint);
+        session.warnings().forEach(w -> info("warning: " + w));
+        notes.forEach(this::info);
         p.setProperty("logstreamer.oci.config-file", OciSession.expandHome(ociConfig).toString());
         if (endpoint != null) {
             p.setProperty("logstreamer.oci.endpoint", endpoint);
@@ -247,9 +298,20 @@ public class LogstreamerCommand implements Callable<Integer> {
                     ? "the tenancy's root compartment " + result.tenancy() + (subtree ? "" : " only (not its sub-compartments; add --subtree)")
                     : scope.size() + " compartment(s)" + (subtree ? " including sub-compartments" : "");
             info(String.format(Locale.ROOT,
-                    "exported %d of %d events to %s in %.1f s (%d pages, %d requests, %d windows; scope: %s); event types in %s",
+                    "exported %d of %d events to %s in %.1f s (%d pages, %d requests, %d retries, %d throttled, %d windows;"
+                            + " scope: %s); event types in %s",
                     result.eventsWritten(), s.eventsRetrieved(), result.outputFile(), s.elapsedSeconds(), s.pages(),
-                    s.requests(), s.windowsTotal(), what, countsFile));
+                    s.requests(), s.retries(), s.throttled(), s.windowsTotal(), what, countsFile));
+        }
+        List<Gap> gaps = result.stats().gaps();
+        if (!gaps.isEmpty()) {
+            // Said even with --quiet: the file is not complete.
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("INCOMPLETE: " + gaps.size() + " window(s) failed after retries and are missing; listed in "
+                    + GapsFileWriter.gapsFile(outputFile));
+            gaps.forEach(g -> err.println("  failed window: " + g));
+            err.flush();
+            return ExitCodes.PARTIAL;
         }
         return ExitCodes.OK;
     }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.logstreamer.UsageException;
 import io.logstreamer.simulator.EventGenerator;
+import io.logstreamer.simulator.Faults;
 import io.logstreamer.simulator.SimCompartment;
 import io.logstreamer.simulator.SimCredentials;
 import io.logstreamer.simulator.SimWorld;
@@ -56,9 +57,51 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = "--config-dir", defaultValue = "sim-oci", paramLabel = "DIR", description = "Where the generated key and OCI config go (default: ${DEFAULT-VALUE}).")
     Path configDir;
 
+    @Option(names = "--rate-429", defaultValue = "0", paramLabel = "FRACTION", description = "Share of ListEvents requests answered 429 (default: ${DEFAULT-VALUE}).")
+    double rate429;
+
+    @Option(names = "--retry-after-share", defaultValue = "0.5", paramLabel = "FRACTION", description = "Share of the 429s that carry Retry-After: 1 (default: ${DEFAULT-VALUE}).")
+    double retryAfterShare;
+
+    @Option(names = "--rate-5xx", defaultValue = "0", paramLabel = "FRACTION", description = "Share answered 500, 502, 503 or 504 (default: ${DEFAULT-VALUE}).")
+    double rate5xx;
+
+    @Option(names = "--rate-slow", defaultValue = "0", paramLabel = "FRACTION", description = "Share answered after --slow-ms (default: ${DEFAULT-VALUE}).")
+    double rateSlow;
+
+    @Option(names = "--slow-ms", defaultValue = "5000", description = "Delay of a slow answer (default: ${DEFAULT-VALUE}).")
+    long slowMs;
+
+    @Option(names = "--rate-drop", defaultValue = "0", paramLabel = "FRACTION", description = "Share whose connection is closed half-way through the body (default: ${DEFAULT-VALUE}).")
+    double rateDrop;
+
+    @Option(names = "--fault-seed", defaultValue = "1", description = "Seed of the fault sequence (default: ${DEFAULT-VALUE}).")
+    long faultSeed;
+
+    @Option(names = "--fail-window", paramLabel = "OCID,START,END", description = "A compartment and ISO-8601 range whose ListEvents always fail with 500 (repeatable).")
+    List<String> failWindows = new ArrayList<>();
+
+    Faults faults() {
+        List<Faults.PermanentFailure> permanent = new ArrayList<>();
+        for (String spec : failWindows) {
+            String[] parts = spec.split(",");
+            if (parts.length != 3) {
+                throw new UsageException("--fail-window '" + spec + "': use OCID,START,END");
+            }
+            permanent.add(new Faults.PermanentFailure(parts[0].trim(), Dates.start("--fail-window", parts[1]),
+                    Dates.start("--fail-window", parts[2])));
+        }
+        try {
+            return new Faults(faultSeed, rate429, retryAfterShare, rate5xx, rateSlow, slowMs, rateDrop, permanent);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         SimWorld world = worldOptions.world();
+        Faults faults = faults();
         PrintWriter err = spec.commandLine().getErr();
         PublicKey key;
         SimCredentials credentials = null;
@@ -68,7 +111,7 @@ public class SimulateCommand implements Callable<Integer> {
             credentials = SimCredentials.create(configDir, world);
             key = credentials.publicKey();
         }
-        try (Simulator simulator = new Simulator(world, key, new Simulator.Options(bind, port, pageSize, latencyMs)).start()) {
+        try (Simulator simulator = new Simulator(world, key, new Simulator.Options(bind, port, pageSize, latencyMs, faults)).start()) {
             err.println("OCI API simulator listening on " + simulator.baseUrl());
             err.println("tenancy " + world.tenancyId() + ", " + world.totalEvents() + " events, "
                     + world.from() + " .. " + world.to() + ", " + pageSize + " per page");

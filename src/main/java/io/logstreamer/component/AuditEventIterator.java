@@ -1,74 +1,90 @@
 package io.logstreamer.component;
 
-import java.io.Closeable;
-import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 import io.logstreamer.event.AuditEventRecord;
-import io.logstreamer.event.PageReader;
 import io.logstreamer.oci.AuditEventsClient;
 import io.logstreamer.oci.AuditPage;
+import io.logstreamer.oci.OciServiceException;
+import io.logstreamer.oci.RetriesExhaustedException;
 import io.logstreamer.plan.Window;
 
 /**
  * The lazy result of an export: walks the planned windows in order and every page of each,
- * reading events from the HTTP stream as the split asks for them. One page is open at a time.
+ * fetching a page when the split has taken the previous one. A window that still fails after
+ * retries becomes a {@link Gap} and the export goes on, so every failed window is known at the
+ * end; then, unless partial exports are allowed, the export fails as a whole.
  */
-public final class AuditEventIterator implements Iterator<AuditEventRecord>, Closeable {
+public final class AuditEventIterator implements Iterator<AuditEventRecord> {
 
     private final AuditEventsClient client;
     private final List<Window> windows;
     private final ExportStats stats;
+    private final boolean allowPartial;
     private int windowIndex = -1;
     private String nextPage;
-    private PageReader page;
-    private AuditEventRecord next;
+    private long pagesDone;
+    private Iterator<AuditEventRecord> page;
+    private boolean finished;
 
-    public AuditEventIterator(AuditEventsClient client, List<Window> windows, ExportStats stats) {
+    public AuditEventIterator(AuditEventsClient client, List<Window> windows, ExportStats stats, boolean allowPartial) {
         this.client = client;
         this.windows = windows;
         this.stats = stats;
+        this.allowPartial = allowPartial;
     }
 
     @Override
     public boolean hasNext() {
-        try {
-            while (next == null) {
-                if (page != null) {
-                    next = page.next();
-                    if (next != null) {
-                        stats.eventRetrieved();
-                        break;
-                    }
-                    page.close();
-                    page = null;
-                    stats.pageDone();
-                    if (nextPage == null) {
-                        stats.windowDone();
-                    }
-                }
-                if (nextPage == null) {
-                    if (windowIndex + 1 >= windows.size()) {
-                        return false;
-                    }
-                    windowIndex++;
-                }
-                stats.requestSent();
-                AuditPage opened = client.open(windows.get(windowIndex), nextPage);
-                nextPage = opened.nextPage();
-                page = new PageReader(opened.body());
+        while (page == null || !page.hasNext()) {
+            if (finished) {
+                return false;
             }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new IllegalStateException("export interrupted", e);
-        } catch (IOException | RuntimeException e) {
-            close();
-            throw new WindowFailedException(windows.get(windowIndex), e);
+            if (nextPage == null && !nextWindow()) {
+                return false;
+            }
+            Window window = windows.get(windowIndex);
+            try {
+                AuditPage fetched = client.fetch(window, nextPage, stats);
+                page = fetched.events().iterator();
+                nextPage = fetched.nextPage();
+                pagesDone++;
+                stats.pageDone();
+                if (nextPage == null) {
+                    stats.windowDone();
+                }
+            } catch (RetriesExhaustedException e) {
+                stats.gap(new Gap(window, e.getMessage(), e.attempts(), pagesDone));
+                stats.windowDone();
+                nextPage = null;
+                page = null;
+            } catch (OciServiceException e) {
+                finished = true;
+                throw new WindowFailedException(window, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                finished = true;
+                throw new IllegalStateException("export interrupted", e);
+            }
         }
+        return true;
+    }
+
+    /** Moves to the next window; at the end, fails the export if windows are missing. */
+    private boolean nextWindow() {
+        if (windowIndex + 1 < windows.size()) {
+            windowIndex++;
+            pagesDone = 0;
+            return true;
+        }
+        finished = true;
+        List<Gap> gaps = stats.gaps();
+        if (!gaps.isEmpty() && !allowPartial) {
+            throw new IncompleteExportException(gaps);
+        }
+        return false;
     }
 
     @Override
@@ -76,20 +92,8 @@ public final class AuditEventIterator implements Iterator<AuditEventRecord>, Clo
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        AuditEventRecord r = next;
-        next = null;
-        return r;
-    }
-
-    @Override
-    public void close() {
-        if (page != null) {
-            try {
-                page.close();
-            } catch (IOException ignored) {
-                // nothing more can be read from it either way
-            }
-            page = null;
-        }
+        AuditEventRecord event = page.next();
+        stats.eventRetrieved();
+        return event;
     }
 }

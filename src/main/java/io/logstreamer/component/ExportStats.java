@@ -1,10 +1,14 @@
 package io.logstreamer.component;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.logstreamer.oci.RequestObserver;
+
 /** Live counters of one export, read by the progress display and the summary line. */
-public final class ExportStats {
+public final class ExportStats implements RequestObserver {
 
     private final int windowsTotal;
     private final List<String> compartmentIds;
@@ -13,6 +17,9 @@ public final class ExportStats {
     private final AtomicLong eventsRetrieved = new AtomicLong();
     private final AtomicLong pages = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
+    private final List<Gap> gaps = new ArrayList<>();
 
     public ExportStats(int windowsTotal, List<String> compartmentIds) {
         this.windowsTotal = windowsTotal;
@@ -43,6 +50,24 @@ public final class ExportStats {
         return requests.get();
     }
 
+    /** Requests that were sent again after a fault. */
+    public long retries() {
+        return retries.get();
+    }
+
+    /** Answers that were 429 Too Many Requests. */
+    public long throttled() {
+        return throttled.get();
+    }
+
+    public synchronized List<Gap> gaps() {
+        return List.copyOf(gaps);
+    }
+
+    synchronized void gap(Gap gap) {
+        gaps.add(gap);
+    }
+
     public double elapsedSeconds() {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
@@ -59,7 +84,16 @@ public final class ExportStats {
         pages.incrementAndGet();
     }
 
-    void requestSent() {
+    @Override
+    public void requestSent() {
         requests.incrementAndGet();
+    }
+
+    @Override
+    public void retrying(int status, Duration delay) {
+        retries.incrementAndGet();
+        if (status == 429) {
+            throttled.incrementAndGet();
+        }
     }
 }

@@ -18,6 +18,7 @@ public class OciAuditComponent extends DefaultComponent {
         if (configuration.getChunkDays() < 1) {
             throw new IllegalArgumentException("chunkDays must be at least 1, was " + configuration.getChunkDays());
         }
+        configuration.retryPolicy(); // refuse bad retry options when the route starts
         return new OciAuditEndpoint(uri, this, configuration);
     }
 }

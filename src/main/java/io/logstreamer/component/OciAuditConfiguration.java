@@ -8,6 +8,9 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 
+import io.logstreamer.Durations;
+import io.logstreamer.oci.RetryPolicy;
+
 /** Options of an {@code oci-audit:} endpoint. */
 @UriParams
 public class OciAuditConfiguration implements Cloneable {
@@ -35,6 +38,18 @@ public class OciAuditConfiguration implements Cloneable {
     private String endTime;
     @UriParam(defaultValue = "7", description = "Largest time window of one ListEvents query, in days")
     private int chunkDays = 7;
+    @UriParam(defaultValue = "false", description = "Answer with what could be fetched when windows still fail after retries; the gaps are in the stats")
+    private boolean allowPartial;
+    @UriParam(defaultValue = "8", label = "retry", description = "Attempts per page, the first included")
+    private int retryMaxAttempts = RetryPolicy.DEFAULT.maxAttempts();
+    @UriParam(defaultValue = "1s", label = "retry", description = "Delay before the first retry, doubled for each further one (jittered)")
+    private String retryBaseDelay = "1s";
+    @UriParam(defaultValue = "30s", label = "retry", description = "Largest computed retry delay; a Retry-After from the service is honoured as sent")
+    private String retryMaxDelay = "30s";
+    @UriParam(defaultValue = "10m", label = "retry", description = "Most time one page may take, retries included, before its window is given up")
+    private String retryMaxTime = "10m";
+    @UriParam(defaultValue = "60s", label = "retry", description = "Most time one attempt may take, from request to last byte")
+    private String pageTimeout = "60s";
 
     public OciAuditConfiguration copy() {
         try {
@@ -49,6 +64,63 @@ public class OciAuditConfiguration implements Cloneable {
             return List.of();
         }
         return Arrays.stream(compartmentIds.split("[,;\\s]+")).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    public RetryPolicy retryPolicy() {
+        try {
+            return new RetryPolicy(retryMaxAttempts, Durations.parse(retryBaseDelay), Durations.parse(retryMaxDelay),
+                    Durations.parse(retryMaxTime), Durations.parse(pageTimeout));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("oci-audit retry options: " + e.getMessage(), e);
+        }
+    }
+
+    public boolean isAllowPartial() {
+        return allowPartial;
+    }
+
+    public void setAllowPartial(boolean allowPartial) {
+        this.allowPartial = allowPartial;
+    }
+
+    public int getRetryMaxAttempts() {
+        return retryMaxAttempts;
+    }
+
+    public void setRetryMaxAttempts(int retryMaxAttempts) {
+        this.retryMaxAttempts = retryMaxAttempts;
+    }
+
+    public String getRetryBaseDelay() {
+        return retryBaseDelay;
+    }
+
+    public void setRetryBaseDelay(String retryBaseDelay) {
+        this.retryBaseDelay = retryBaseDelay;
+    }
+
+    public String getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(String retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public String getRetryMaxTime() {
+        return retryMaxTime;
+    }
+
+    public void setRetryMaxTime(String retryMaxTime) {
+        this.retryMaxTime = retryMaxTime;
+    }
+
+    public String getPageTimeout() {
+        return pageTimeout;
+    }
+
+    public void setPageTimeout(String pageTimeout) {
+        this.pageTimeout = pageTimeout;
     }
 
     public String getLabel() {

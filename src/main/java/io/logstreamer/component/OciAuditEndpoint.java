@@ -35,7 +35,7 @@ public class OciAuditEndpoint extends DefaultEndpoint {
         // Read and check the credentials when the route starts, not at the first exchange.
         session = OciSession.fromConfigFile(configuration.getConfigFile(), configuration.getProfile(),
                 configuration.getRegion(), configuration.getEndpoint(), configuration.getIdentityEndpoint());
-        client = new AuditEventsClient(session);
+        client = new AuditEventsClient(session, configuration.retryPolicy());
     }
 
     @Override

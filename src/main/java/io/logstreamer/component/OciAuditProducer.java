@@ -32,7 +32,7 @@ public class OciAuditProducer extends DefaultProducer {
         String tenancy = endpoint.session().tenancyId();
         List<String> compartments = config.compartmentIdList().isEmpty() ? List.of(tenancy) : config.compartmentIdList();
         if (config.isSubtree()) {
-            compartments = CompartmentScope.withSubtrees(endpoint.session(), compartments);
+            compartments = CompartmentScope.withSubtrees(endpoint.session(), compartments, config.retryPolicy());
         }
         List<Window> windows = WindowPlanner.plan(compartments, start, end, config.getChunkDays());
         ExportStats stats = new ExportStats(windows.size(), compartments);
@@ -42,7 +42,7 @@ public class OciAuditProducer extends DefaultProducer {
         exchange.getMessage().setHeader(OciAuditConstants.END_TIME, range[1]);
         exchange.getMessage().setHeader(OciAuditConstants.COMPARTMENTS, compartments);
         exchange.getMessage().setHeader(OciAuditConstants.TENANCY, tenancy);
-        exchange.getMessage().setBody(new AuditEventIterator(endpoint.client(), windows, stats));
+        exchange.getMessage().setBody(new AuditEventIterator(endpoint.client(), windows, stats, config.isAllowPartial()));
     }
 
     private static Instant instant(Object header, String configured, String name) {

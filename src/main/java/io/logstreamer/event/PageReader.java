@@ -3,6 +3,8 @@ package io.logstreamer.event;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -29,6 +31,24 @@ public final class PageReader implements Closeable {
 
     public PageReader(InputStream body) throws IOException {
         this.parser = JSON.createParser(body);
+    }
+
+    private PageReader(byte[] body) throws IOException {
+        this.parser = JSON.createParser(body);
+    }
+
+    /** Every event of a page held in memory; throws if the page is not a complete JSON array. */
+    public static List<AuditEventRecord> readAll(byte[] body) throws IOException {
+        List<AuditEventRecord> events = new ArrayList<>();
+        try (PageReader reader = new PageReader(body)) {
+            for (AuditEventRecord e = reader.next(); e != null; e = reader.next()) {
+                events.add(e);
+            }
+            if (reader.parser.nextToken() != null) {
+                throw new IOException("ListEvents page has data after its array");
+            }
+        }
+        return events;
     }
 
     /** The next event of the page, or null at the end of the page. */

@@ -1,7 +1,9 @@
 package io.logstreamer.oci;
 
-import java.io.InputStream;
+import java.util.List;
 
-/** An open ListEvents response: the body still streaming, and the token of the next page. */
-public record AuditPage(InputStream body, String nextPage, String opcRequestId) {
+import io.logstreamer.event.AuditEventRecord;
+
+/** One complete ListEvents page, and the token of the next one (null on the last page). */
+public record AuditPage(List<AuditEventRecord> events, String nextPage, String opcRequestId, int attempts) {
 }

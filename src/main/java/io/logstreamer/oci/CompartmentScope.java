@@ -7,10 +7,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.oracle.bmc.ClientConfiguration;
 import com.oracle.bmc.identity.IdentityClient;
 import com.oracle.bmc.identity.model.Compartment;
 import com.oracle.bmc.identity.requests.ListCompartmentsRequest;
 import com.oracle.bmc.model.BmcException;
+import com.oracle.bmc.retrier.DefaultRetryCondition;
+import com.oracle.bmc.retrier.RetryConfiguration;
+import com.oracle.bmc.util.CircuitBreakerUtils;
+import com.oracle.bmc.waiter.ExponentialBackoffDelayStrategyWithJitter;
+import com.oracle.bmc.waiter.MaxAttemptsTerminationStrategy;
 
 /**
  * Expands compartments to their sub-compartments with Identity ListCompartments through the SDK's
@@ -23,10 +29,11 @@ public final class CompartmentScope {
     }
 
     /** The given compartments followed by every active compartment below them, without repeats. */
-    public static List<String> withSubtrees(OciSession session, List<String> roots) {
+    public static List<String> withSubtrees(OciSession session, List<String> roots, RetryPolicy policy) {
         Set<String> out = new LinkedHashSet<>(roots);
         try (IdentityClient identity = IdentityClient.builder()
                 .endpoint(session.identityEndpoint().toString())
+                .configuration(clientConfiguration(policy))
                 .build(session.provider())) {
             for (String root : roots) {
                 if (root.equals(session.tenancyId())) {
@@ -53,6 +60,23 @@ public final class CompartmentScope {
                     firstLine(e.getMessage()), e.getOpcRequestId());
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * The SDK's retrier with our attempt count and delay cap (it retries 429, 5xx, timeouts and
+     * client-side errors), and no circuit breaker: the SDK's default breaker counts 429s as
+     * failures and then refuses calls client-side, which would end an export that should wait.
+     */
+    static ClientConfiguration clientConfiguration(RetryPolicy policy) {
+        return ClientConfiguration.builder()
+                .retryConfiguration(RetryConfiguration.builder()
+                        .terminationStrategy(new MaxAttemptsTerminationStrategy(policy.maxAttempts()))
+                        .delayStrategy(new ExponentialBackoffDelayStrategyWithJitter(policy.maxDelay().toMillis()))
+                        .retryCondition(e -> new DefaultRetryCondition().shouldBeRetried(e))
+                        .build())
+                .circuitBreakerConfiguration(CircuitBreakerUtils.getNoCircuitBreakerConfiguration())
+                .readTimeoutMillis((int) Math.min(Integer.MAX_VALUE, policy.pageTimeout().toMillis()))
+                .build();
     }
 
     private static List<String> list(IdentityClient identity, String parent, boolean subtree) {

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import com.oracle.bmc.ConfigFileReader;
 import com.oracle.bmc.Region;
@@ -32,9 +35,11 @@ public final class OciSession {
     private final String region;
     private final URI auditEndpoint;
     private final URI identityEndpoint;
+    private final List<String> warnings;
 
     private OciSession(AuthenticationDetailsProvider provider, RequestSigner signer, String tenancyId, String region,
-                       URI auditEndpoint, URI identityEndpoint) {
+                       URI auditEndpoint, URI identityEndpoint, List<String> warnings) {
+        this.warnings = List.copyOf(warnings);
         this.provider = provider;
         this.signer = signer;
         this.tenancyId = tenancyId;
@@ -94,7 +99,26 @@ public final class OciSession {
         URI audit = auditEndpoint != null ? endpoint(auditEndpoint) : serviceEndpoint(region, AuditClient.SERVICE);
         URI identity = identityEndpoint != null ? endpoint(identityEndpoint) : serviceEndpoint(region, IdentityClient.SERVICE);
         return new OciSession(provider, signerWithLoadedKey(provider, audit, keyFile), parsed.get("tenancy"), region,
-                audit, identity);
+                audit, identity, permissionWarnings(keyFile));
+    }
+
+    /** Like the OCI CLI: a private key others can read is worth a warning, not a refusal. */
+    private static List<String> permissionWarnings(Path keyFile) {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(keyFile);
+            if (perms.stream().anyMatch(p -> p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))) {
+                return List.of("permissions on the private key " + keyFile + " are too open ("
+                        + PosixFilePermissions.toString(perms) + "): run chmod 600 " + keyFile);
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: nothing to check
+        }
+        return List.of();
+    }
+
+    /** Things the user should fix that do not stop the export. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     private static URI endpoint(String url) {

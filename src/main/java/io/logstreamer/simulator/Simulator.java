@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -45,10 +46,23 @@ public final class Simulator implements AutoCloseable {
     private final JsonFactory json = new JsonFactory();
     private final Map<Integer, AtomicLong> statusCounts = new ConcurrentHashMap<>();
     private final AtomicLong eventsServed = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong slowed = new AtomicLong();
+    private final AtomicLong repeated = new AtomicLong();
+    private final Set<String> pagesAsked = ConcurrentHashMap.newKeySet();
+    private final Faults faults;
 
-    public record Options(String bindAddress, int port, int pageSize, long latencyMillis) {
+    public record Options(String bindAddress, int port, int pageSize, long latencyMillis, Faults faults) {
+        public Options(String bindAddress, int port, int pageSize, long latencyMillis) {
+            this(bindAddress, port, pageSize, latencyMillis, Faults.none());
+        }
+
         public static Options defaults() {
             return new Options("127.0.0.1", 0, 100, 0);
+        }
+
+        public Options withFaults(Faults f) {
+            return new Options(bindAddress, port, pageSize, latencyMillis, f);
         }
     }
 
@@ -65,6 +79,7 @@ public final class Simulator implements AutoCloseable {
         this.verifier = new SignatureVerifier(publicKey, world.tenancyId());
         this.pageSize = options.pageSize();
         this.latencyMillis = options.latencyMillis();
+        this.faults = options.faults();
         this.server = HttpServer.create(new InetSocketAddress(options.bindAddress(), options.port()), 64);
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(16, r -> {
@@ -110,6 +125,20 @@ public final class Simulator implements AutoCloseable {
 
     public long eventsServed() {
         return eventsServed.get();
+    }
+
+    /** Answers whose connection was closed half-way through the body. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    public long slowed() {
+        return slowed.get();
+    }
+
+    /** ListEvents requests for a page (query and page token) that had been asked for before: retries. */
+    public long retriesSeen() {
+        return repeated.get();
     }
 
     private static final class ApiError extends Exception {
@@ -252,6 +281,31 @@ public final class Simulator implements AutoCloseable {
         if (world.compartment(compartmentId).isEmpty()) {
             throw new ApiError(404, "NotAuthorizedOrNotFound", "Authorization failed or requested resource not found.");
         }
+        if (faults.active() && !pagesAsked.add(compartmentId + "|" + start + "|" + end + "|" + query.getOrDefault("page", ""))) {
+            repeated.incrementAndGet();
+        }
+        if (faults.failsForGood(compartmentId, start, end)) {
+            throw new ApiError(500, "InternalServerError", "Simulated permanent failure of this window.");
+        }
+        Faults.Kind fault = faults.next();
+        switch (fault) {
+            case THROTTLE -> throw new ApiError(429, "TooManyRequests", "Too many requests for the tenancy.");
+            case THROTTLE_RETRY_AFTER -> {
+                ex.getResponseHeaders().set("Retry-After", "1");
+                throw new ApiError(429, "TooManyRequests", "Too many requests for the tenancy.");
+            }
+            case ERROR_500 -> throw new ApiError(500, "InternalServerError", "Simulated internal error.");
+            case ERROR_502 -> throw new ApiError(502, "BadGateway", "Simulated bad gateway.");
+            case ERROR_503 -> throw new ApiError(503, "ServiceUnavailable", "Simulated unavailability.");
+            case ERROR_504 -> throw new ApiError(504, "GatewayTimeout", "Simulated gateway timeout.");
+            case SLOW -> {
+                slowed.incrementAndGet();
+                sleep(faults.slowMillis());
+            }
+            default -> {
+                // answered normally (or dropped below)
+            }
+        }
         long[] range = world.indexRange(compartmentId, start, end);
         long offset = offsetFromToken(query, compartmentId, start.toString(), end.toString());
         long first = range[0] + offset;
@@ -262,10 +316,8 @@ public final class Simulator implements AutoCloseable {
         if (last < range[1]) {
             ex.getResponseHeaders().set("opc-next-page", token(compartmentId, start.toString(), end.toString(), Long.toString(offset + pageSize)));
         }
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        count(200);
-        ex.sendResponseHeaders(200, 0);
-        try (OutputStream out = ex.getResponseBody(); JsonGenerator g = json.createGenerator(out, JsonEncoding.UTF8)) {
+        java.io.ByteArrayOutputStream page = new java.io.ByteArrayOutputStream(64 * 1024);
+        try (JsonGenerator g = json.createGenerator(page, JsonEncoding.UTF8)) {
             g.writeStartArray();
             EventGenerator gen = world.generator();
             for (long i = first; i < last; i++) {
@@ -273,7 +325,30 @@ public final class Simulator implements AutoCloseable {
             }
             g.writeEndArray();
         }
+        byte[] body = page.toByteArray();
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        count(200);
+        ex.sendResponseHeaders(200, body.length);
+        OutputStream out = ex.getResponseBody();
+        if (fault == Faults.Kind.DROP) {
+            dropped.incrementAndGet();
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            // An exception out of the handler makes the JDK server close the connection, short of
+            // the announced Content-Length: the client sees it end mid-body.
+            throw new IOException("simulated connection drop");
+        }
+        out.write(body);
+        out.close();
         eventsServed.addAndGet(last - first);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void listCompartments(HttpExchange ex, Map<String, String> query) throws ApiError, IOException {

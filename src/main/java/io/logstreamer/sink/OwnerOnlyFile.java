@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A file that appears complete or not at all: written to a temporary file beside the target,
@@ -24,6 +25,12 @@ import java.util.Set;
 public final class OwnerOnlyFile implements AutoCloseable {
 
     private static final Set<PosixFilePermission> OWNER_RW = PosixFilePermissions.fromString("rw-------");
+    // Ctrl-C or SIGTERM mid-export: no half-written temporary file is left behind.
+    private static final Set<OwnerOnlyFile> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(OwnerOnlyFile::abort), "remove-partial-output"));
+    }
 
     private final Path target;
     private final Path temp;
@@ -47,7 +54,9 @@ public final class OwnerOnlyFile implements AutoCloseable {
             temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".part");
         }
         FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-        return new OwnerOnlyFile(absolute, temp, channel);
+        OwnerOnlyFile file = new OwnerOnlyFile(absolute, temp, channel);
+        OPEN.add(file);
+        return file;
     }
 
     /** The stream to write to. Closing it flushes but neither commits nor closes the file. */
@@ -70,7 +79,10 @@ public final class OwnerOnlyFile implements AutoCloseable {
     }
 
     /** Syncs the data and renames the temporary file over the target. */
-    public void commit() throws IOException {
+    public synchronized void commit() throws IOException {
+        if (done) {
+            throw new IOException("temporary file of " + target + " was already removed");
+        }
         channel.force(true);
         channel.close();
         try {
@@ -79,14 +91,16 @@ public final class OwnerOnlyFile implements AutoCloseable {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         done = true;
+        OPEN.remove(this);
     }
 
     /** Removes the temporary file; the target, if it existed, is left untouched. */
-    public void abort() {
+    public synchronized void abort() {
         if (done) {
             return;
         }
         done = true;
+        OPEN.remove(this);
         try {
             channel.close();
         } catch (IOException ignored) {
