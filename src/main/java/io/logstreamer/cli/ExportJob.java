@@ -9,6 +9,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.SimpleMainShutdownStrategy;
 
 import io.logstreamer.UsageException;
 import io.logstreamer.component.ExportStats;
@@ -39,6 +40,9 @@ public final class ExportJob {
     @SuppressWarnings("unchecked")
     public static Result run(Properties properties, String routes, Consumer<Exchange> onStart) throws Exception {
         Main main = new Main();
+        // Camel's default strategy adds a JVM hook that waits for Camel to finish on Ctrl-C or
+        // SIGTERM; a one-shot export must instead stop at once (its temporary file is removed).
+        main.setShutdownStrategy(new SimpleMainShutdownStrategy());
         Properties all = new Properties();
         all.setProperty("camel.main.routes-include-pattern", routes);
         all.setProperty("camel.main.shutdown-timeout", "5");

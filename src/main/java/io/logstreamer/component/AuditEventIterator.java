@@ -56,6 +56,12 @@ public final class AuditEventIterator implements Iterator<AuditEventRecord> {
                     stats.windowDone();
                 }
             } catch (RetriesExhaustedException e) {
+                if (stats.pages() == 0) {
+                    // Not one page has come back yet: an unreachable or broken service, not a bad
+                    // window. Going on would spend the whole retry budget on every window.
+                    finished = true;
+                    throw new WindowFailedException(window, e);
+                }
                 stats.gap(new Gap(window, e.getMessage(), e.attempts(), pagesDone));
                 stats.windowDone();
                 nextPage = null;

@@ -194,9 +194,11 @@ class BadInputTest {
     void endpointThatRefusesConnections() throws IOException {
         Files.writeString(output(), "old");
         Run run = SimulatorFixture.run(with("--ociconfig", sim.credentials.configFile().toString(),
-                "--endpoint", "http://127.0.0.1:1", "--countsfile", dir.resolve("c.json").toString()));
+                "--endpoint", "http://127.0.0.1:1", "--countsfile", dir.resolve("c.json").toString(),
+                "--retry-max-attempts", "3", "--retry-base-delay", "10ms"));
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().contains("cannot connect to http://127.0.0.1:1: connection refused"), run.err());
+        assertTrue(run.err().contains("gave up after 3 attempt(s): cannot connect to http://127.0.0.1:1: connection refused"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
         assertEquals("old", Files.readString(output()));
     }
 
