@@ -84,6 +84,22 @@ public final class SimulatorFixture implements AutoCloseable {
         return ids;
     }
 
+    /** Ground truth: each event exactly as the simulator sends it, in plan order. */
+    public List<String> expectedEventTexts(List<String> compartments, Instant start, Instant end) throws IOException {
+        List<String> events = new ArrayList<>();
+        for (String c : compartments) {
+            long[] r = world.indexRange(c, start, end);
+            for (long i = r[0]; i < r[1]; i++) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (JsonGenerator g = Simulator.jsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+                    world.generator().write(g, c, i);
+                }
+                events.add(out.toString(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return events;
+    }
+
     /** Ground truth: the full events, parsed, in plan order. */
     public List<JsonNode> expectedEvents(List<String> compartments, Instant start, Instant end) throws IOException {
         List<JsonNode> events = new ArrayList<>();

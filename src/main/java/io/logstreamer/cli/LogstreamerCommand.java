@@ -94,6 +94,12 @@ public class LogstreamerCommand implements Callable<Integer> {
     @Option(names = "--gzip", description = "Write the output gzip-compressed.")
     boolean gzip;
 
+    @Option(names = "--parallelism", defaultValue = "4", paramLabel = "N", description = "Windows fetched at once; the output is the same for any N (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--slice-minutes", defaultValue = "0", paramLabel = "M", description = "Cut windows into slices of M minutes for parallel fetching; 0 = about 4 per worker (default: ${DEFAULT-VALUE}).")
+    int sliceMinutes;
+
     @Option(names = "--allow-partial", description = "When windows still fail after retries, write what succeeded and list the gaps in <output>.gaps.json (exit 3).")
     boolean allowPartial;
 
@@ -209,6 +215,12 @@ public class LogstreamerCommand implements Callable<Integer> {
         if (chunkDays < 1) {
             throw new UsageException("--chunk-days must be at least 1");
         }
+        if (parallelism < 1 || parallelism > 64) {
+            throw new UsageException("--parallelism must be between 1 and 64");
+        }
+        if (sliceMinutes < 0) {
+            throw new UsageException("--slice-minutes must not be negative");
+        }
         String k = keys.toLowerCase(Locale.ROOT);
         if (!k.equals("camel") && !k.equals("snake")) {
             throw new UsageException("--keys must be 'camel' or 'snake', not '" + keys + "'");
@@ -238,6 +250,8 @@ public class LogstreamerCommand implements Callable<Integer> {
         p.setProperty("logstreamer.gzip", Boolean.toString(gzip));
         p.setProperty("logstreamer.event-filter", eventFilter == null ? "" : eventFilter);
         p.setProperty("logstreamer.allow-partial", Boolean.toString(allowPartial));
+        p.setProperty("logstreamer.parallelism", Integer.toString(parallelism));
+        p.setProperty("logstreamer.slice-minutes", Integer.toString(sliceMinutes));
         p.setProperty("logstreamer.retry.max-attempts", Integer.toString(retryMaxAttempts));
         p.setProperty("logstreamer.retry.base-delay", retryBaseDelay);
         p.setProperty("logstreamer.retry.max-delay", retryMaxDelay);

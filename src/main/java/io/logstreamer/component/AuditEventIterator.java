@@ -1,39 +1,113 @@
 package io.logstreamer.component;
 
+import java.io.Closeable;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.logstreamer.event.AuditEventRecord;
 import io.logstreamer.oci.AuditEventsClient;
 import io.logstreamer.oci.AuditPage;
-import io.logstreamer.oci.OciServiceException;
 import io.logstreamer.oci.RetriesExhaustedException;
 import io.logstreamer.plan.Window;
 
 /**
- * The lazy result of an export: walks the planned windows in order and every page of each,
- * fetching a page when the split has taken the previous one. A window that still fails after
- * retries becomes a {@link Gap} and the export goes on, so every failed window is known at the
- * end; then, unless partial exports are allowed, the export fails as a whole.
+ * The lazy result of an export. Up to {@code parallelism} workers fetch the planned windows
+ * ("units") concurrently, each unit's pages in order; the split takes events unit by unit in plan
+ * order, so the output is the same whatever the parallelism. Every unit holds at most
+ * {@code pagesAhead} fetched pages, and a worker waits when its unit's pages are not yet taken:
+ * memory is bounded by parallelism x pagesAhead pages, whatever the range.
+ * <p>
+ * A unit that still fails after retries becomes a {@link Gap} and the export goes on, so every
+ * failed window is known at the end; then, unless partial exports are allowed, the export fails.
  */
-public final class AuditEventIterator implements Iterator<AuditEventRecord> {
+public final class AuditEventIterator implements Iterator<AuditEventRecord>, Closeable {
+
+    private sealed interface Item permits PageItem, GapItem, ErrorItem {
+    }
+
+    private record PageItem(List<AuditEventRecord> events, boolean last) implements Item {
+    }
+
+    private record GapItem(Gap gap) implements Item {
+    }
+
+    private record ErrorItem(RuntimeException error) implements Item {
+    }
 
     private final AuditEventsClient client;
-    private final List<Window> windows;
+    private final List<Window> units;
+    private final List<BlockingQueue<Item>> queues;
     private final ExportStats stats;
     private final boolean allowPartial;
-    private int windowIndex = -1;
-    private String nextPage;
-    private long pagesDone;
+    private final int parallelism;
+    private final AtomicInteger nextToStart = new AtomicInteger();
+    private ExecutorService workers;
+    private int unitIndex;
     private Iterator<AuditEventRecord> page;
     private boolean finished;
 
-    public AuditEventIterator(AuditEventsClient client, List<Window> windows, ExportStats stats, boolean allowPartial) {
+    public AuditEventIterator(AuditEventsClient client, List<Window> units, ExportStats stats, boolean allowPartial,
+                              int parallelism, int pagesAhead) {
+        if (parallelism < 1 || pagesAhead < 1) {
+            throw new IllegalArgumentException("parallelism and pages ahead must be at least 1");
+        }
         this.client = client;
-        this.windows = windows;
+        this.units = List.copyOf(units);
         this.stats = stats;
         this.allowPartial = allowPartial;
+        this.parallelism = parallelism;
+        this.queues = this.units.stream().map(u -> (BlockingQueue<Item>) new ArrayBlockingQueue<Item>(pagesAhead)).toList();
+    }
+
+    private void startWorkers() {
+        AtomicInteger n = new AtomicInteger();
+        int threads = Math.min(parallelism, Math.max(1, units.size()));
+        workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "oci-audit-fetch-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < threads; i++) {
+            workers.execute(this::work);
+        }
+    }
+
+    /** Claims units in plan order, so the unit being read is always one that is being fetched. */
+    private void work() {
+        try {
+            for (int i = nextToStart.getAndIncrement(); i < units.size(); i = nextToStart.getAndIncrement()) {
+                fetchUnit(units.get(i), queues.get(i));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void fetchUnit(Window window, BlockingQueue<Item> queue) throws InterruptedException {
+        String token = null;
+        long pagesDone = 0;
+        do {
+            AuditPage fetched;
+            try {
+                fetched = client.fetch(window, token, stats);
+            } catch (RetriesExhaustedException e) {
+                queue.put(new GapItem(new Gap(window, e.getMessage(), e.attempts(), pagesDone)));
+                return;
+            } catch (RuntimeException e) {
+                queue.put(new ErrorItem(new WindowFailedException(window, e)));
+                return;
+            }
+            pagesDone++;
+            stats.pageDone();
+            token = fetched.nextPage();
+            queue.put(new PageItem(fetched.events(), token == null));
+        } while (token != null);
     }
 
     @Override
@@ -42,50 +116,49 @@ public final class AuditEventIterator implements Iterator<AuditEventRecord> {
             if (finished) {
                 return false;
             }
-            if (nextPage == null && !nextWindow()) {
-                return false;
+            if (unitIndex >= units.size()) {
+                return finish();
             }
-            Window window = windows.get(windowIndex);
+            if (workers == null) {
+                startWorkers();
+            }
+            Item item;
             try {
-                AuditPage fetched = client.fetch(window, nextPage, stats);
-                page = fetched.events().iterator();
-                nextPage = fetched.nextPage();
-                pagesDone++;
-                stats.pageDone();
-                if (nextPage == null) {
-                    stats.windowDone();
-                }
-            } catch (RetriesExhaustedException e) {
-                if (stats.pages() == 0) {
-                    // Not one page has come back yet: an unreachable or broken service, not a bad
-                    // window. Going on would spend the whole retry budget on every window.
-                    finished = true;
-                    throw new WindowFailedException(window, e);
-                }
-                stats.gap(new Gap(window, e.getMessage(), e.attempts(), pagesDone));
-                stats.windowDone();
-                nextPage = null;
-                page = null;
-            } catch (OciServiceException e) {
-                finished = true;
-                throw new WindowFailedException(window, e);
+                item = queues.get(unitIndex).take();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                finished = true;
+                close();
                 throw new IllegalStateException("export interrupted", e);
+            }
+            if (item instanceof PageItem p) {
+                page = p.events().iterator();
+                if (p.last()) {
+                    endUnit();
+                }
+            } else if (item instanceof GapItem g) {
+                if (stats.pages() == 0) {
+                    // Not one page has come back: an unreachable or broken service, not a bad
+                    // window. Going on would spend the whole retry budget on every window.
+                    close();
+                    throw new WindowFailedException(g.gap().window(), new IllegalStateException(g.gap().error()));
+                }
+                stats.gap(g.gap());
+                endUnit();
+            } else if (item instanceof ErrorItem e) {
+                close();
+                throw e.error();
             }
         }
         return true;
     }
 
-    /** Moves to the next window; at the end, fails the export if windows are missing. */
-    private boolean nextWindow() {
-        if (windowIndex + 1 < windows.size()) {
-            windowIndex++;
-            pagesDone = 0;
-            return true;
-        }
-        finished = true;
+    private void endUnit() {
+        stats.windowDone();
+        unitIndex++;
+    }
+
+    private boolean finish() {
+        close();
         List<Gap> gaps = stats.gaps();
         if (!gaps.isEmpty() && !allowPartial) {
             throw new IncompleteExportException(gaps);
@@ -101,5 +174,14 @@ public final class AuditEventIterator implements Iterator<AuditEventRecord> {
         AuditEventRecord event = page.next();
         stats.eventRetrieved();
         return event;
+    }
+
+    /** Stops the workers; Camel's split calls this when it ends early, too. */
+    @Override
+    public void close() {
+        finished = true;
+        if (workers != null) {
+            workers.shutdownNow();
+        }
     }
 }

@@ -38,6 +38,12 @@ public class OciAuditConfiguration implements Cloneable {
     private String endTime;
     @UriParam(defaultValue = "7", description = "Largest time window of one ListEvents query, in days")
     private int chunkDays = 7;
+    @UriParam(defaultValue = "4", description = "Windows fetched at once; the output order does not depend on it")
+    private int parallelism = 4;
+    @UriParam(defaultValue = "2", label = "advanced", description = "Pages each window in flight may hold before the split takes them")
+    private int pagesAhead = 2;
+    @UriParam(defaultValue = "0", label = "advanced", description = "Cut windows into slices of this many minutes to fetch them in parallel; 0 picks about 4 slices per worker")
+    private int sliceMinutes;
     @UriParam(defaultValue = "false", description = "Answer with what could be fetched when windows still fail after retries; the gaps are in the stats")
     private boolean allowPartial;
     @UriParam(defaultValue = "8", label = "retry", description = "Attempts per page, the first included")
@@ -73,6 +79,30 @@ public class OciAuditConfiguration implements Cloneable {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("oci-audit retry options: " + e.getMessage(), e);
         }
+    }
+
+    public int getParallelism() {
+        return parallelism;
+    }
+
+    public void setParallelism(int parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    public int getPagesAhead() {
+        return pagesAhead;
+    }
+
+    public void setPagesAhead(int pagesAhead) {
+        this.pagesAhead = pagesAhead;
+    }
+
+    public int getSliceMinutes() {
+        return sliceMinutes;
+    }
+
+    public void setSliceMinutes(int sliceMinutes) {
+        this.sliceMinutes = sliceMinutes;
     }
 
     public boolean isAllowPartial() {

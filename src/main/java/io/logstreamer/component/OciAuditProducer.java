@@ -1,5 +1,6 @@
 package io.logstreamer.component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -35,6 +36,12 @@ public class OciAuditProducer extends DefaultProducer {
             compartments = CompartmentScope.withSubtrees(endpoint.session(), compartments, config.retryPolicy());
         }
         List<Window> windows = WindowPlanner.plan(compartments, start, end, config.getChunkDays());
+        if (config.getSliceMinutes() > 0) {
+            windows = WindowPlanner.slice(windows, Duration.ofMinutes(config.getSliceMinutes()));
+        } else if (config.getParallelism() > 1) {
+            // Enough units that every worker stays busy until the end of the export.
+            windows = WindowPlanner.slice(windows, WindowPlanner.sliceFor(windows, config.getParallelism() * 4));
+        }
         ExportStats stats = new ExportStats(windows.size(), compartments);
         Instant[] range = WindowPlanner.toWholeMinutes(start, end);
         exchange.setProperty(OciAuditConstants.STATS, stats);
@@ -42,7 +49,8 @@ public class OciAuditProducer extends DefaultProducer {
         exchange.getMessage().setHeader(OciAuditConstants.END_TIME, range[1]);
         exchange.getMessage().setHeader(OciAuditConstants.COMPARTMENTS, compartments);
         exchange.getMessage().setHeader(OciAuditConstants.TENANCY, tenancy);
-        exchange.getMessage().setBody(new AuditEventIterator(endpoint.client(), windows, stats, config.isAllowPartial()));
+        exchange.getMessage().setBody(new AuditEventIterator(endpoint.client(), windows, stats, config.isAllowPartial(),
+                config.getParallelism(), config.getPagesAhead()));
     }
 
     private static Instant instant(Object header, String configured, String name) {

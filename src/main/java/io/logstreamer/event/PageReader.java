@@ -1,91 +1,65 @@
 package io.logstreamer.event;
 
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 
 /**
- * Reads a ListEvents page body (a JSON array of events) one event at a time, straight from the
- * HTTP stream, so at most one event of a page is in memory.
+ * Cuts a ListEvents page (a JSON array of events) into events. Each event keeps its bytes exactly
+ * as the API sent them, found by the parser's byte offsets: only eventType and eventId are
+ * decoded, everything else is skipped, nothing is re-encoded.
  */
-public final class PageReader implements Closeable {
+public final class PageReader {
 
-    // Characters outside the BMP (emoji) as UTF-8, not as escaped surrogate pairs.
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
+    private static final JsonFactory JSON = new JsonFactory();
 
-    private final JsonParser parser;
-    private final ByteArrayBuilder buffer = new ByteArrayBuilder(4096);
-    private boolean started;
-    private boolean finished;
-
-    public PageReader(InputStream body) throws IOException {
-        this.parser = JSON.createParser(body);
+    private PageReader() {
     }
 
-    private PageReader(byte[] body) throws IOException {
-        this.parser = JSON.createParser(body);
-    }
-
-    /** Every event of a page held in memory; throws if the page is not a complete JSON array. */
-    public static List<AuditEventRecord> readAll(byte[] body) throws IOException {
+    /** Every event of a page; throws if the page is not one complete JSON array of objects. */
+    public static List<AuditEventRecord> readAll(byte[] page) throws IOException {
         List<AuditEventRecord> events = new ArrayList<>();
-        try (PageReader reader = new PageReader(body)) {
-            for (AuditEventRecord e = reader.next(); e != null; e = reader.next()) {
-                events.add(e);
+        try (JsonParser parser = JSON.createParser(page)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IOException("ListEvents page is not a JSON array");
             }
-            if (reader.parser.nextToken() != null) {
+            for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                if (t != JsonToken.START_OBJECT) {
+                    throw new IOException(t == null ? "ListEvents page ended early" : "ListEvents page holds a non-object: " + t);
+                }
+                events.add(event(parser, page));
+            }
+            if (parser.nextToken() != null) {
                 throw new IOException("ListEvents page has data after its array");
             }
         }
         return events;
     }
 
-    /** The next event of the page, or null at the end of the page. */
-    public AuditEventRecord next() throws IOException {
-        if (finished) {
-            return null;
-        }
-        if (!started) {
-            started = true;
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new IOException("ListEvents page is not a JSON array");
+    private static AuditEventRecord event(JsonParser parser, byte[] page) throws IOException {
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        String type = null;
+        String id = null;
+        for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.VALUE_STRING && "eventType".equals(name)) {
+                type = parser.getText();
+            } else if (value == JsonToken.VALUE_STRING && "eventId".equals(name)) {
+                id = parser.getText();
+            } else {
+                parser.skipChildren();
             }
         }
-        JsonToken t = parser.nextToken();
-        if (t == JsonToken.END_ARRAY) {
-            finished = true;
-            return null;
+        if (parser.currentToken() != JsonToken.END_OBJECT) {
+            throw new IOException("ListEvents page ended inside an event");
         }
-        if (t != JsonToken.START_OBJECT) {
-            throw new IOException(t == null ? "ListEvents page ended early" : "ListEvents page holds a non-object: " + t);
-        }
-        buffer.reset();
-        String[] typeAndId = new String[2];
-        try (JsonGenerator g = JSON.createGenerator(buffer, JsonEncoding.UTF8)) {
-            JsonCopy.copy(parser, g, false, (name, value) -> {
-                if ("eventType".equals(name)) {
-                    typeAndId[0] = value;
-                } else if ("eventId".equals(name)) {
-                    typeAndId[1] = value;
-                }
-            });
-        }
-        return new AuditEventRecord(typeAndId[0], typeAndId[1], buffer.toByteArray());
-    }
-
-    @Override
-    public void close() throws IOException {
-        parser.close();
+        int end = (int) parser.currentLocation().getByteOffset();
+        return new AuditEventRecord(type, id, Arrays.copyOfRange(page, start, end));
     }
 }

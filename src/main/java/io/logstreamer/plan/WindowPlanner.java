@@ -26,6 +26,33 @@ public final class WindowPlanner {
         return new Instant[] {s, e};
     }
 
+    /**
+     * Cuts every window into slices of at most {@code maxSlice} (rounded up to whole minutes), in
+     * order, so that several can be fetched at once; the slices cover each window exactly.
+     */
+    public static List<Window> slice(List<Window> windows, Duration maxSlice) {
+        long minutes = Math.max(1, (maxSlice.toSeconds() + 59) / 60);
+        Duration step = Duration.ofMinutes(minutes);
+        List<Window> out = new ArrayList<>();
+        for (Window w : windows) {
+            for (Instant s = w.start(); s.isBefore(w.end()); ) {
+                Instant e = s.plus(step);
+                if (e.isAfter(w.end())) {
+                    e = w.end();
+                }
+                out.add(new Window(w.compartmentId(), s, e));
+                s = e;
+            }
+        }
+        return out;
+    }
+
+    /** A slice size that gives about {@code unitsWanted} units over all windows (never below a minute). */
+    public static Duration sliceFor(List<Window> windows, int unitsWanted) {
+        long totalMinutes = windows.stream().mapToLong(w -> Duration.between(w.start(), w.end()).toMinutes()).sum();
+        return Duration.ofMinutes(Math.max(1, (totalMinutes + unitsWanted - 1) / Math.max(1, unitsWanted)));
+    }
+
     public static List<Window> plan(List<String> compartmentIds, Instant start, Instant end, int chunkDays) {
         if (chunkDays < 1) {
             throw new IllegalArgumentException("chunk size must be at least one day, was " + chunkDays);

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -43,7 +44,7 @@ public final class Simulator implements AutoCloseable {
     private final long latencyMillis;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final JsonFactory json = new JsonFactory();
+    private final JsonFactory json = jsonFactory();
     private final Map<Integer, AtomicLong> statusCounts = new ConcurrentHashMap<>();
     private final AtomicLong eventsServed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -89,6 +90,11 @@ public final class Simulator implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+    }
+
+    /** Like the service: UTF-8 throughout, characters outside the BMP (emoji) not escaped. */
+    public static JsonFactory jsonFactory() {
+        return JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
     }
 
     public Simulator start() {

@@ -78,7 +78,7 @@ class ExportEndToEndTest {
 
     @Test
     void exportsExactlyTheTenancyRootAcrossChunksAndPages() throws IOException {
-        Run run = export("--startdate", "01.12.25", "--enddate", "14.12.25", "--outputfile", out("a.json").toString());
+        Run run = export("--startdate", "01.12.25", "--enddate", "14.12.25", "--parallelism", "1", "--outputfile", out("a.json").toString());
         assertEquals(0, run.exitCode(), run.err());
         List<String> expected = sim.expectedIds(List.of(tenancy()), DEC_1, DEC_15);
         assertTrue(expected.size() > 5_000, "the test needs many pages: " + expected.size());
@@ -92,7 +92,7 @@ class ExportEndToEndTest {
 
     @Test
     void smallerChunksGiveTheSameEvents() throws IOException {
-        Run run = export("--startdate", "01.12.25", "--enddate", "14.12.25", "--chunk-days", "3",
+        Run run = export("--startdate", "01.12.25", "--enddate", "14.12.25", "--chunk-days", "3", "--parallelism", "1",
                 "--outputfile", out("c.json").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("5 windows"), run.err());
@@ -176,11 +176,15 @@ class ExportEndToEndTest {
     void wireContentIsPreservedExactly() throws IOException {
         Run run = export("--startdate", "01.12.25", "--enddate", "05.12.25", "--outputfile", out("w.json").toString());
         assertEquals(0, run.exitCode(), run.err());
-        List<JsonNode> expected = sim.expectedEvents(List.of(tenancy()), DEC_1, Instant.parse("2025-12-06T00:00:00Z"));
-        JsonNode got = read(out("w.json"));
-        assertEquals(expected.size(), got.size());
+        List<String> expected = sim.expectedEventTexts(List.of(tenancy()), DEC_1, Instant.parse("2025-12-06T00:00:00Z"));
+        List<String> lines = Files.readAllLines(out("w.json"), StandardCharsets.UTF_8);
+        assertEquals("[", lines.get(0));
+        assertEquals("]", lines.get(lines.size() - 1));
+        assertEquals(expected.size(), lines.size() - 2);
         for (int i = 0; i < expected.size(); i++) {
-            assertEquals(expected.get(i), got.get(i), "event " + i);
+            String line = lines.get(i + 1);
+            String event = line.endsWith(",") ? line.substring(0, line.length() - 1) : line;
+            assertEquals(expected.get(i), event, "event " + i + " is byte for byte what the API sent");
         }
         String text = Files.readString(out("w.json"), StandardCharsets.UTF_8);
         assertTrue(text.contains("\"ratio\":1E+2"), "numbers are written as the API sent them");
@@ -188,6 +192,20 @@ class ExportEndToEndTest {
         assertTrue(text.contains("Zoë Ångström 测试 🔐"));
         assertTrue(text.contains("\"empty\":[]"));
         assertTrue(text.contains("x".repeat(20_000)), "very long strings survive");
+        assertEquals(expected.size(), read(out("w.json")).size(), "and the whole is one valid JSON array");
+    }
+
+    @Test
+    void theOutputIsTheSameForAnyParallelism() throws IOException {
+        for (String p : List.of("1", "3", "8")) {
+            Run run = export("--startdate", "01.12.25", "--enddate", "14.12.25", "--subtree", "--parallelism", p,
+                    "--outputfile", out("par" + p + ".json").toString());
+            assertEquals(0, run.exitCode(), run.err());
+        }
+        byte[] one = Files.readAllBytes(out("par1.json"));
+        assertTrue(java.util.Arrays.equals(one, Files.readAllBytes(out("par3.json"))), "parallelism 3 == 1");
+        assertTrue(java.util.Arrays.equals(one, Files.readAllBytes(out("par8.json"))), "parallelism 8 == 1");
+        assertTrue(one.length > 1_000_000);
     }
 
     @Test

@@ -101,17 +101,18 @@ class ReliabilityTest {
         try (SimulatorFixture sim = new SimulatorFixture(dir, w, new Simulator.Options("127.0.0.1", 0, 100, 0, faults))) {
             Path out = dir.resolve("perm.json");
             Files.writeString(out, "previous");
-            Run run = sim.export(args("--startdate", "01.12.25", "--enddate", "14.12.25", "--subtree",
+            // One-day slices: exactly the slice 12-09 .. 12-10 of prod fails.
+            Run run = sim.export(args("--startdate", "01.12.25", "--enddate", "14.12.25", "--subtree", "--slice-minutes", "1440",
                     "--retry-max-attempts", "3", "--outputfile", out.toString()));
             assertEquals(1, run.exitCode(), run.err());
-            String window = "compartment " + prod + ", 2025-12-08T00:00:00Z .. 2025-12-15T00:00:00Z";
+            String window = "compartment " + prod + ", 2025-12-09T00:00:00Z .. 2025-12-10T00:00:00Z";
             assertTrue(run.err().contains("failed window: " + window), run.err());
             assertTrue(run.err().contains("1 window(s) failed after retries"), run.err());
             assertTrue(run.err().contains("gave up after 3 attempt(s)"), run.err());
             assertEquals("previous", Files.readString(out), "no complete-looking file in place");
             assertFalse(Files.exists(dir.resolve("perm.json.gaps.json")));
 
-            Run partial = sim.export(args("--startdate", "01.12.25", "--enddate", "14.12.25", "--subtree",
+            Run partial = sim.export(args("--startdate", "01.12.25", "--enddate", "14.12.25", "--subtree", "--slice-minutes", "1440",
                     "--retry-max-attempts", "3", "--allow-partial", "--outputfile", out.toString()));
             assertEquals(3, partial.exitCode(), partial.err());
             assertTrue(partial.err().contains("INCOMPLETE: 1 window(s)"), partial.err());
@@ -119,14 +120,15 @@ class ReliabilityTest {
             assertEquals(1, gaps.path("gaps").size());
             JsonNode gap = gaps.path("gaps").get(0);
             assertEquals(prod, gap.path("compartmentId").asText());
-            assertEquals("2025-12-08T00:00:00Z", gap.path("start").asText());
-            assertEquals("2025-12-15T00:00:00Z", gap.path("end").asText());
+            assertEquals("2025-12-09T00:00:00Z", gap.path("start").asText());
+            assertEquals("2025-12-10T00:00:00Z", gap.path("end").asText());
             assertEquals(0, gap.path("pagesWritten").asLong());
             // Everything but the failed window is there.
             List<String> expected = new ArrayList<>();
             for (String c : activeScope(w)) {
                 if (c.equals(prod)) {
-                    expected.addAll(sim.expectedIds(List.of(c), FROM, Instant.parse("2025-12-08T00:00:00Z")));
+                    expected.addAll(sim.expectedIds(List.of(c), FROM, Instant.parse("2025-12-09T00:00:00Z")));
+                    expected.addAll(sim.expectedIds(List.of(c), Instant.parse("2025-12-10T00:00:00Z"), TO));
                 } else {
                     expected.addAll(sim.expectedIds(List.of(c), FROM, TO));
                 }
@@ -146,7 +148,7 @@ class ReliabilityTest {
         SimWorld w = world(1_000);
         try (SimulatorFixture sim = new SimulatorFixture(dir, w, new Simulator.Options("127.0.0.1", 0, 100, 0))) {
             Run run = sim.export(args("--startdate", "01.12.25", "--enddate", "02.12.25", "--compartment",
-                    "ocid1.compartment.oc1..unknown", "--outputfile", dir.resolve("x.json").toString()));
+                    "ocid1.compartment.oc1..unknown", "--parallelism", "1", "--outputfile", dir.resolve("x.json").toString()));
             assertEquals(1, run.exitCode(), run.err());
             assertTrue(run.err().contains("HTTP 404 NotAuthorizedOrNotFound"), run.err());
             assertTrue(run.err().contains("check the compartment OCID"), run.err());
@@ -161,8 +163,9 @@ class ReliabilityTest {
         SimWorld w = world(1_500);
         try (SimulatorFixture sim = new SimulatorFixture(dir, w, new Simulator.Options("127.0.0.1", 0, 200, 0, faults))) {
             long started = System.nanoTime();
+            // One request at a time, so that every 429's pause is waited out on its own.
             Run run = sim.export(args("--startdate", "01.12.25", "--enddate", "14.12.25", "--retry-max-attempts", "30",
-                    "--outputfile", dir.resolve("ra.json").toString()));
+                    "--parallelism", "1", "--outputfile", dir.resolve("ra.json").toString()));
             double seconds = (System.nanoTime() - started) / 1e9;
             assertEquals(0, run.exitCode(), run.err());
             long throttled = sim.simulator.requests(429);
