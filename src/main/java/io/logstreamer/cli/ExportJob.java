@@ -46,6 +46,8 @@ public final class ExportJob {
         Properties all = new Properties();
         all.setProperty("camel.main.routes-include-pattern", routes);
         all.setProperty("camel.main.shutdown-timeout", "5");
+        // Bodies are events in memory, never streams: caching would only cost per event.
+        all.setProperty("camel.main.stream-caching-enabled", "false");
         all.putAll(properties);
         main.setOverrideProperties(all);
         try {

@@ -97,7 +97,7 @@ public class LogstreamerCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "4", paramLabel = "N", description = "Windows fetched at once; the output is the same for any N (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--slice-minutes", defaultValue = "0", paramLabel = "M", description = "Cut windows into slices of M minutes for parallel fetching; 0 = about 4 per worker (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--slice-minutes", defaultValue = "0", paramLabel = "M", description = "Cut windows into slices of M minutes for parallel fetching; 0 = about 8 per worker (default: ${DEFAULT-VALUE}).")
     int sliceMinutes;
 
     @Option(names = "--allow-partial", description = "When windows still fail after retries, write what succeeded and list the gaps in <output>.gaps.json (exit 3).")

@@ -4,10 +4,10 @@ import java.io.Closeable;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.logstreamer.event.AuditEventRecord;
@@ -19,9 +19,11 @@ import io.logstreamer.plan.Window;
 /**
  * The lazy result of an export. Up to {@code parallelism} workers fetch the planned windows
  * ("units") concurrently, each unit's pages in order; the split takes events unit by unit in plan
- * order, so the output is the same whatever the parallelism. Every unit holds at most
- * {@code pagesAhead} fetched pages, and a worker waits when its unit's pages are not yet taken:
- * memory is bounded by parallelism x pagesAhead pages, whatever the range.
+ * order, so the output is the same whatever the parallelism. Fetched pages that the split has not
+ * taken yet are bounded: a worker starts a page only while fewer than parallelism x pagesAhead are
+ * waiting, except the worker of the unit being read, which may keep pagesAhead of its own. Memory
+ * is therefore bounded by (parallelism + 1) x pagesAhead pages, whatever the range, and the unit
+ * being read is never starved by units further ahead.
  * <p>
  * A unit that still fails after retries becomes a {@link Gap} and the export goes on, so every
  * failed window is known at the end; then, unless partial exports are allowed, the export fails.
@@ -47,6 +49,11 @@ public final class AuditEventIterator implements Iterator<AuditEventRecord>, Clo
     private final boolean allowPartial;
     private final int parallelism;
     private final AtomicInteger nextToStart = new AtomicInteger();
+    private final int pagesAhead;
+    private final int budget;
+    private final Object budgetLock = new Object();
+    private int buffered;
+    private int reading;
     private ExecutorService workers;
     private int unitIndex;
     private Iterator<AuditEventRecord> page;
@@ -62,7 +69,9 @@ public final class AuditEventIterator implements Iterator<AuditEventRecord>, Clo
         this.stats = stats;
         this.allowPartial = allowPartial;
         this.parallelism = parallelism;
-        this.queues = this.units.stream().map(u -> (BlockingQueue<Item>) new ArrayBlockingQueue<Item>(pagesAhead)).toList();
+        this.pagesAhead = pagesAhead;
+        this.budget = parallelism * pagesAhead;
+        this.queues = this.units.stream().map(u -> (BlockingQueue<Item>) new LinkedBlockingQueue<Item>()).toList();
     }
 
     private void startWorkers() {
@@ -82,24 +91,44 @@ public final class AuditEventIterator implements Iterator<AuditEventRecord>, Clo
     private void work() {
         try {
             for (int i = nextToStart.getAndIncrement(); i < units.size(); i = nextToStart.getAndIncrement()) {
-                fetchUnit(units.get(i), queues.get(i));
+                fetchUnit(i, units.get(i), queues.get(i));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void fetchUnit(Window window, BlockingQueue<Item> queue) throws InterruptedException {
+    /** Waits until this unit may fetch another page, and counts that page as waiting. */
+    private void reservePage(int unit, BlockingQueue<Item> queue) throws InterruptedException {
+        synchronized (budgetLock) {
+            while (buffered >= budget && !(unit == reading && queue.size() < pagesAhead)) {
+                budgetLock.wait();
+            }
+            buffered++;
+        }
+    }
+
+    private void releasePage() {
+        synchronized (budgetLock) {
+            buffered--;
+            budgetLock.notifyAll();
+        }
+    }
+
+    private void fetchUnit(int unit, Window window, BlockingQueue<Item> queue) throws InterruptedException {
         String token = null;
         long pagesDone = 0;
         do {
+            reservePage(unit, queue);
             AuditPage fetched;
             try {
                 fetched = client.fetch(window, token, stats);
             } catch (RetriesExhaustedException e) {
+                releasePage();
                 queue.put(new GapItem(new Gap(window, e.getMessage(), e.attempts(), pagesDone)));
                 return;
             } catch (RuntimeException e) {
+                releasePage();
                 queue.put(new ErrorItem(new WindowFailedException(window, e)));
                 return;
             }
@@ -131,6 +160,7 @@ public final class AuditEventIterator implements Iterator<AuditEventRecord>, Clo
                 throw new IllegalStateException("export interrupted", e);
             }
             if (item instanceof PageItem p) {
+                releasePage();
                 page = p.events().iterator();
                 if (p.last()) {
                     endUnit();
@@ -155,6 +185,10 @@ public final class AuditEventIterator implements Iterator<AuditEventRecord>, Clo
     private void endUnit() {
         stats.windowDone();
         unitIndex++;
+        synchronized (budgetLock) {
+            reading = unitIndex;
+            budgetLock.notifyAll();
+        }
     }
 
     private boolean finish() {

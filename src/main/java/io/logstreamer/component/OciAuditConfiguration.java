@@ -40,9 +40,9 @@ public class OciAuditConfiguration implements Cloneable {
     private int chunkDays = 7;
     @UriParam(defaultValue = "4", description = "Windows fetched at once; the output order does not depend on it")
     private int parallelism = 4;
-    @UriParam(defaultValue = "2", label = "advanced", description = "Pages each window in flight may hold before the split takes them")
-    private int pagesAhead = 2;
-    @UriParam(defaultValue = "0", label = "advanced", description = "Cut windows into slices of this many minutes to fetch them in parallel; 0 picks about 4 slices per worker")
+    @UriParam(defaultValue = "8", label = "advanced", description = "Fetched pages per worker that may wait for the split; bounds memory at (parallelism + 1) x pagesAhead pages")
+    private int pagesAhead = 8;
+    @UriParam(defaultValue = "0", label = "advanced", description = "Cut windows into slices of this many minutes to fetch them in parallel; 0 picks about 8 slices per worker")
     private int sliceMinutes;
     @UriParam(defaultValue = "false", description = "Answer with what could be fetched when windows still fail after retries; the gaps are in the stats")
     private boolean allowPartial;

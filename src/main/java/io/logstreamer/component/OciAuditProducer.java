@@ -15,6 +15,13 @@ import io.logstreamer.plan.WindowPlanner;
 /** Plans the export's windows and answers with the lazy event iterator. */
 public class OciAuditProducer extends DefaultProducer {
 
+    /**
+     * A unit's pages can only be fetched one after another (each needs the previous page's token),
+     * so the unit being read is the critical path: small units, and enough of them that every
+     * worker stays busy until the end of the export.
+     */
+    public static final int UNITS_PER_WORKER = 8;
+
     public OciAuditProducer(OciAuditEndpoint endpoint) {
         super(endpoint);
     }
@@ -39,8 +46,7 @@ public class OciAuditProducer extends DefaultProducer {
         if (config.getSliceMinutes() > 0) {
             windows = WindowPlanner.slice(windows, Duration.ofMinutes(config.getSliceMinutes()));
         } else if (config.getParallelism() > 1) {
-            // Enough units that every worker stays busy until the end of the export.
-            windows = WindowPlanner.slice(windows, WindowPlanner.sliceFor(windows, config.getParallelism() * 4));
+            windows = WindowPlanner.slice(windows, WindowPlanner.sliceFor(windows, config.getParallelism() * UNITS_PER_WORKER));
         }
         ExportStats stats = new ExportStats(windows.size(), compartments);
         Instant[] range = WindowPlanner.toWholeMinutes(start, end);

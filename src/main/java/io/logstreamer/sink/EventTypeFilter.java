@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.apache.camel.Exchange;
+import org.apache.camel.Predicate;
+
 import io.logstreamer.event.AuditEventRecord;
 
 /**
@@ -12,7 +15,7 @@ import io.logstreamer.event.AuditEventRecord;
  * passes when any of them is found anywhere in its eventType (like Python's re.search). No
  * patterns: every event passes.
  */
-public class EventTypeFilter {
+public class EventTypeFilter implements Predicate {
 
     private List<Pattern> patterns = List.of();
 
@@ -39,6 +42,12 @@ public class EventTypeFilter {
 
     public void setPatterns(String semicolonSeparated) {
         this.patterns = compile(semicolonSeparated);
+    }
+
+    /** As a Camel predicate (YAML {@code filter: {ref: eventTypeFilter}}): no bean-method lookup per event. */
+    @Override
+    public boolean matches(Exchange exchange) {
+        return matches(exchange.getMessage().getBody(AuditEventRecord.class));
     }
 
     public boolean matches(AuditEventRecord event) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.support.SynchronizationAdapter;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -24,7 +25,7 @@ import io.logstreamer.event.JsonCopy;
  * each event, {@link #commit} after it. The file appears only when complete; if the exchange
  * fails, the partial file is removed and an existing file of that name stays as it was.
  */
-public class JsonArrayFileSink {
+public class JsonArrayFileSink implements Processor {
 
     public static final String EVENTS_WRITTEN = "LogstreamerEventsWritten";
     public static final String OUTPUT_FILE = "LogstreamerOutputFile";
@@ -87,6 +88,12 @@ public class JsonArrayFileSink {
                 writer.abort();
             }
         });
+    }
+
+    /** As a processor (YAML {@code process: {ref: jsonArraySink}}): appends the event, per event without reflection. */
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        append(exchange);
     }
 
     public void append(Exchange exchange) throws IOException, org.apache.camel.InvalidPayloadException {

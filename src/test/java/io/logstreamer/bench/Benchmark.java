@@ -73,7 +73,7 @@ public final class Benchmark {
         long[] memory = quick ? new long[] {100_000, 500_000} : new long[] {1_000_000, 5_000_000};
         for (long events : memory) {
             try (Sim sim = Sim.start(jar, work.resolve("sim-mem-" + events), worldFor(events), 0)) {
-                Map<String, Object> row = export(sim, "memory", 0, 4);
+                Map<String, Object> row = export(sim, "memory", 0, 4, false);
                 rows.add(row);
             }
         }
@@ -87,7 +87,7 @@ public final class Benchmark {
         try (Sim sim = Sim.start(jar, work.resolve("sim-" + latencyMs), worldFor(rootEvents), latencyMs)) {
             double p1 = 0;
             for (int p : parallelisms) {
-                Map<String, Object> row = export(sim, "latency " + latencyMs + " ms", latencyMs, p);
+                Map<String, Object> row = export(sim, "latency " + latencyMs + " ms", latencyMs, p, true);
                 double floorSeconds = floor(sim, p);
                 long events = (Long) row.get("events");
                 row.put("floor_events_per_s", Math.round(events / floorSeconds));
@@ -102,21 +102,27 @@ public final class Benchmark {
         }
     }
 
-    private Map<String, Object> export(Sim sim, String scenario, int latencyMs, int parallelism) throws Exception {
+    private Map<String, Object> export(Sim sim, String scenario, int latencyMs, int parallelism, boolean warm) throws Exception {
         Path outDir = Files.createDirectories(work.resolve("out-" + System.nanoTime()));
         List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx256m", "-cp", jar + ":" + testClasses,
-                MeasuredExport.class.getName(), "--ociconfig", sim.config.toString(), "--endpoint", sim.url,
+                MeasuredExport.class.getName()));
+        if (warm) {
+            cmd.add("--warm");
+        }
+        cmd.addAll(List.of("--ociconfig", sim.config.toString(), "--endpoint", sim.url,
                 "--startdate", "01.12.25", "--enddate", "07.12.25", "--parallelism", Integer.toString(parallelism),
                 "--outputfile", outDir.resolve("audit.json").toString(), "--countsfile", outDir.resolve("counts.json").toString()));
         String printed = runProcess(cmd);
-        Matcher s = SUMMARY.matcher(printed);
+        // With --warm there are two summaries; the last one is the measured run.
+        List<java.util.regex.MatchResult> summaries = SUMMARY.matcher(printed).results().toList();
         Matcher m = BENCH.matcher(printed);
-        if (!s.find() || !m.find() || !m.group(1).equals("0")) {
+        if (summaries.isEmpty() || !m.find() || !m.group(1).equals("0")) {
             throw new IllegalStateException("export failed:\n" + printed);
         }
         try (Stream<Path> files = Files.walk(outDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+        java.util.regex.MatchResult s = summaries.get(summaries.size() - 1);
         long events = Long.parseLong(s.group(1));
         double seconds = Double.parseDouble(s.group(3));
         Map<String, Object> row = new LinkedHashMap<>();
@@ -135,7 +141,7 @@ public final class Benchmark {
 
     private double floor(Sim sim, int parallelism) throws Exception {
         String printed = runProcess(List.of(java(), "-cp", jar + ":" + testClasses, RawFloor.class.getName(),
-                sim.config.toString(), sim.url, "2025-12-01T00:00:00Z", "2025-12-08T00:00:00Z", Integer.toString(parallelism)));
+                sim.config.toString(), sim.url, "2025-12-01T00:00:00Z", "2025-12-08T00:00:00Z", Integer.toString(parallelism), "--warm"));
         Matcher f = FLOOR.matcher(printed);
         if (!f.find()) {
             throw new IllegalStateException("raw floor failed:\n" + printed);

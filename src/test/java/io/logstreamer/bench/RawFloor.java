@@ -24,7 +24,7 @@ import io.logstreamer.plan.WindowPlanner;
 /**
  * The floor the exporter is measured against: the same windows, the same signing, N threads that
  * only download each page and throw it away. No parsing, no Camel, no file.
- * Arguments: config endpoint start end parallelism.
+ * Arguments: config endpoint start end parallelism [--warm] (run once untimed first).
  */
 public final class RawFloor {
 
@@ -35,13 +35,20 @@ public final class RawFloor {
         int parallelism = Integer.parseInt(args[4]);
         List<Window> windows = WindowPlanner.plan(List.of(session.tenancyId()), start, end, 7);
         if (parallelism > 1) {
-            windows = WindowPlanner.slice(windows, WindowPlanner.sliceFor(windows, parallelism * 4));
+            windows = WindowPlanner.slice(windows, WindowPlanner.sliceFor(windows, parallelism * io.logstreamer.component.OciAuditProducer.UNITS_PER_WORKER));
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        boolean warm = args.length > 5 && args[5].equals("--warm");
+        for (int round = warm ? 0 : 1; round < 2; round++) {
+            run(session, http, windows, parallelism, round == 1);
+        }
+    }
+
+    private static void run(OciSession session, HttpClient http, List<Window> units, int parallelism, boolean report)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
         AtomicLong pages = new AtomicLong();
-        List<Window> units = windows;
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         List<Future<?>> done = new ArrayList<>();
@@ -77,7 +84,9 @@ public final class RawFloor {
         }
         pool.shutdown();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("FLOOR seconds=%.3f pages=%d bytes=%d%n", seconds, pages.get(), bytes.get());
+        if (report) {
+            System.out.printf("FLOOR seconds=%.3f pages=%d bytes=%d%n", seconds, pages.get(), bytes.get());
+        }
     }
 
     private static String enc(String s) {

@@ -271,7 +271,7 @@ class ExportEndToEndTest {
         try (InputStream packaged = getClass().getResourceAsStream("/routes/export.camel.yaml")) {
             // An edit a user might make: keep only ComputeApi events, whatever --eventfilter says.
             String yaml = new String(packaged.readAllBytes(), StandardCharsets.UTF_8).replace(
-                    "                  method:\n                    ref: eventTypeFilter\n                    method: matches\n",
+                    "                  ref: eventTypeFilter\n",
                     "                  simple: \"${body.eventType} contains 'ComputeApi'\"\n");
             assertTrue(yaml.contains("contains 'ComputeApi'"), "the edit applied");
             Files.writeString(routes.resolve("mine.camel.yaml"), yaml);

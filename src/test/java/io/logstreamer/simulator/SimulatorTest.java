@@ -144,6 +144,14 @@ class SimulatorTest {
     }
 
     @Test
+    void wireTimesAreIsoWithMillisecondsInUtc() {
+        for (long t : new long[] {0, 1764547200123L, 1764633599999L, 253402300799999L}) {
+            assertEquals(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                    .withZone(java.time.ZoneOffset.UTC).format(Instant.ofEpochMilli(t)), EventGenerator.wireTime(t));
+        }
+    }
+
+    @Test
     void theSameSeedGivesTheSameEventsAndAnotherSeedOthers() {
         SimWorld a = new SimWorld(1, 1000, Instant.parse("2025-12-01T00:00:00Z"), Instant.parse("2025-12-02T00:00:00Z"));
         SimWorld b = new SimWorld(1, 1000, Instant.parse("2025-12-01T00:00:00Z"), Instant.parse("2025-12-02T00:00:00Z"));
