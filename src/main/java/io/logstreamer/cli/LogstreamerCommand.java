@@ -94,7 +94,7 @@ public class LogstreamerCommand implements Callable<Integer> {
     @Option(names = "--gzip", description = "Write the output gzip-compressed.")
     boolean gzip;
 
-    @Option(names = "--parallelism", defaultValue = "4", paramLabel = "N", description = "Windows fetched at once; the output is the same for any N (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--parallelism", defaultValue = "8", paramLabel = "N", description = "Windows fetched at once; the output is the same for any N (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
     @Option(names = "--slice-minutes", defaultValue = "0", paramLabel = "M", description = "Cut windows into slices of M minutes for parallel fetching; 0 = about 8 per worker (default: ${DEFAULT-VALUE}).")

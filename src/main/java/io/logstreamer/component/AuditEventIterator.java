@@ -20,9 +20,10 @@ import io.logstreamer.plan.Window;
  * The lazy result of an export. Up to {@code parallelism} workers fetch the planned windows
  * ("units") concurrently, each unit's pages in order; the split takes events unit by unit in plan
  * order, so the output is the same whatever the parallelism. Fetched pages that the split has not
- * taken yet are bounded: a worker starts a page only while fewer than parallelism x pagesAhead are
- * waiting, except the worker of the unit being read, which may keep pagesAhead of its own. Memory
- * is therefore bounded by (parallelism + 1) x pagesAhead pages, whatever the range, and the unit
+ * taken yet are bounded in bytes: a worker starts a page only while less than {@code readAheadBytes}
+ * are waiting, except the worker of the unit being read, which may always keep pagesAhead pages of
+ * its own. Memory is therefore bounded by readAheadBytes plus (parallelism + pagesAhead) pages,
+ * whatever the range; bytes rather than pages because the service's pages vary in size. The unit
  * being read is never starved by units further ahead.
  * <p>
  * A unit that still fails after retries becomes a {@link Gap} and the export goes on, so every
@@ -33,7 +34,7 @@ public final class AuditEventIterator implements Iterator<AuditEventRecord>, Clo
     private sealed interface Item permits PageItem, GapItem, ErrorItem {
     }
 
-    private record PageItem(List<AuditEventRecord> events, boolean last) implements Item {
+    private record PageItem(List<AuditEventRecord> events, long bytes, boolean last) implements Item {
     }
 
     private record GapItem(Gap gap) implements Item {
@@ -50,9 +51,9 @@ public final class AuditEventIterator implements Iterator<AuditEventRecord>, Clo
     private final int parallelism;
     private final AtomicInteger nextToStart = new AtomicInteger();
     private final int pagesAhead;
-    private final int budget;
+    private final long readAheadBytes;
     private final Object budgetLock = new Object();
-    private int buffered;
+    private long bufferedBytes;
     private int reading;
     private ExecutorService workers;
     private int unitIndex;
@@ -60,9 +61,9 @@ public final class AuditEventIterator implements Iterator<AuditEventRecord>, Clo
     private boolean finished;
 
     public AuditEventIterator(AuditEventsClient client, List<Window> units, ExportStats stats, boolean allowPartial,
-                              int parallelism, int pagesAhead) {
-        if (parallelism < 1 || pagesAhead < 1) {
-            throw new IllegalArgumentException("parallelism and pages ahead must be at least 1");
+                              int parallelism, int pagesAhead, long readAheadBytes) {
+        if (parallelism < 1 || pagesAhead < 1 || readAheadBytes < 1) {
+            throw new IllegalArgumentException("parallelism, pages ahead and read-ahead bytes must be at least 1");
         }
         this.client = client;
         this.units = List.copyOf(units);
@@ -70,7 +71,7 @@ public final class AuditEventIterator implements Iterator<AuditEventRecord>, Clo
         this.allowPartial = allowPartial;
         this.parallelism = parallelism;
         this.pagesAhead = pagesAhead;
-        this.budget = parallelism * pagesAhead;
+        this.readAheadBytes = readAheadBytes;
         this.queues = this.units.stream().map(u -> (BlockingQueue<Item>) new LinkedBlockingQueue<Item>()).toList();
     }
 
@@ -98,19 +99,18 @@ public final class AuditEventIterator implements Iterator<AuditEventRecord>, Clo
         }
     }
 
-    /** Waits until this unit may fetch another page, and counts that page as waiting. */
-    private void reservePage(int unit, BlockingQueue<Item> queue) throws InterruptedException {
+    /** Waits until this unit may fetch another page. */
+    private void awaitBudget(int unit, BlockingQueue<Item> queue) throws InterruptedException {
         synchronized (budgetLock) {
-            while (buffered >= budget && !(unit == reading && queue.size() < pagesAhead)) {
+            while (bufferedBytes >= readAheadBytes && !(unit == reading && queue.size() < pagesAhead)) {
                 budgetLock.wait();
             }
-            buffered++;
         }
     }
 
-    private void releasePage() {
+    private void buffered(long bytes) {
         synchronized (budgetLock) {
-            buffered--;
+            bufferedBytes += bytes;
             budgetLock.notifyAll();
         }
     }
@@ -119,23 +119,22 @@ public final class AuditEventIterator implements Iterator<AuditEventRecord>, Clo
         String token = null;
         long pagesDone = 0;
         do {
-            reservePage(unit, queue);
+            awaitBudget(unit, queue);
             AuditPage fetched;
             try {
                 fetched = client.fetch(window, token, stats);
             } catch (RetriesExhaustedException e) {
-                releasePage();
                 queue.put(new GapItem(new Gap(window, e.getMessage(), e.attempts(), pagesDone)));
                 return;
             } catch (RuntimeException e) {
-                releasePage();
                 queue.put(new ErrorItem(new WindowFailedException(window, e)));
                 return;
             }
             pagesDone++;
             stats.pageDone();
             token = fetched.nextPage();
-            queue.put(new PageItem(fetched.events(), token == null));
+            buffered(fetched.bytes());
+            queue.put(new PageItem(fetched.events(), fetched.bytes(), token == null));
         } while (token != null);
     }
 
@@ -160,7 +159,7 @@ public final class AuditEventIterator implements Iterator<AuditEventRecord>, Clo
                 throw new IllegalStateException("export interrupted", e);
             }
             if (item instanceof PageItem p) {
-                releasePage();
+                buffered(-p.bytes());
                 page = p.events().iterator();
                 if (p.last()) {
                     endUnit();

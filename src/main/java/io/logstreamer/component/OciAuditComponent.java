@@ -19,8 +19,9 @@ public class OciAuditComponent extends DefaultComponent {
             throw new IllegalArgumentException("chunkDays must be at least 1, was " + configuration.getChunkDays());
         }
         configuration.retryPolicy(); // refuse bad retry options when the route starts
-        if (configuration.getParallelism() < 1 || configuration.getPagesAhead() < 1 || configuration.getSliceMinutes() < 0) {
-            throw new IllegalArgumentException("parallelism and pagesAhead must be at least 1, sliceMinutes not negative");
+        if (configuration.getParallelism() < 1 || configuration.getPagesAhead() < 1 || configuration.getReadAheadMb() < 1
+                || configuration.getSliceMinutes() < 0) {
+            throw new IllegalArgumentException("parallelism, pagesAhead and readAheadMb must be at least 1, sliceMinutes not negative");
         }
         return new OciAuditEndpoint(uri, this, configuration);
     }

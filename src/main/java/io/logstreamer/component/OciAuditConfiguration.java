@@ -38,10 +38,12 @@ public class OciAuditConfiguration implements Cloneable {
     private String endTime;
     @UriParam(defaultValue = "7", description = "Largest time window of one ListEvents query, in days")
     private int chunkDays = 7;
-    @UriParam(defaultValue = "4", description = "Windows fetched at once; the output order does not depend on it")
-    private int parallelism = 4;
-    @UriParam(defaultValue = "8", label = "advanced", description = "Fetched pages per worker that may wait for the split; bounds memory at (parallelism + 1) x pagesAhead pages")
-    private int pagesAhead = 8;
+    @UriParam(defaultValue = "8", description = "Windows fetched at once; the output order does not depend on it")
+    private int parallelism = 8;
+    @UriParam(defaultValue = "4", label = "advanced", description = "Pages the window being read may always hold, whatever the read-ahead")
+    private int pagesAhead = 4;
+    @UriParam(defaultValue = "32", label = "advanced", description = "Megabytes of fetched pages that may wait for the split; bounds memory whatever the range")
+    private int readAheadMb = 32;
     @UriParam(defaultValue = "0", label = "advanced", description = "Cut windows into slices of this many minutes to fetch them in parallel; 0 picks about 8 slices per worker")
     private int sliceMinutes;
     @UriParam(defaultValue = "false", description = "Answer with what could be fetched when windows still fail after retries; the gaps are in the stats")
@@ -95,6 +97,14 @@ public class OciAuditConfiguration implements Cloneable {
 
     public void setPagesAhead(int pagesAhead) {
         this.pagesAhead = pagesAhead;
+    }
+
+    public int getReadAheadMb() {
+        return readAheadMb;
+    }
+
+    public void setReadAheadMb(int readAheadMb) {
+        this.readAheadMb = readAheadMb;
     }
 
     public int getSliceMinutes() {

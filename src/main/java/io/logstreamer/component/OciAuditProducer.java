@@ -56,7 +56,7 @@ public class OciAuditProducer extends DefaultProducer {
         exchange.getMessage().setHeader(OciAuditConstants.COMPARTMENTS, compartments);
         exchange.getMessage().setHeader(OciAuditConstants.TENANCY, tenancy);
         exchange.getMessage().setBody(new AuditEventIterator(endpoint.client(), windows, stats, config.isAllowPartial(),
-                config.getParallelism(), config.getPagesAhead()));
+                config.getParallelism(), config.getPagesAhead(), config.getReadAheadMb() * 1024L * 1024L));
     }
 
     private static Instant instant(Object header, String configured, String name) {

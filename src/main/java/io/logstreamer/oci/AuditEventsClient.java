@@ -147,7 +147,7 @@ public final class AuditEventsClient {
         int status = response.statusCode();
         if (status == 200) {
             try {
-                return new AuditPage(PageReader.readAll(response.body()),
+                return new AuditPage(PageReader.readAll(response.body()), response.body().length,
                         response.headers().firstValue("opc-next-page").orElse(null), requestId, attempt);
             } catch (IOException e) {
                 throw new Retryable(-1, "malformed page: " + e.getMessage(), null, e);

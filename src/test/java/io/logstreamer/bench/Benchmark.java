@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * The throughput and memory benchmark (bench/run.sh). The simulator runs in a JVM of its own; each
  * export and each raw-floor run is a fresh JVM, so every figure comes from the same kind of run.
- * Prints a table and writes it as CSV. Arguments: [--quick] [--out DIR].
+ * Prints a table and writes it as CSV. Arguments: [--quick] [--out DIR] [--page-size N (100)]
+ * [--only zero|fifty|memory].
  */
 public final class Benchmark {
 
@@ -36,26 +37,35 @@ public final class Benchmark {
     private final Path testClasses;
     private final Path work;
     private final List<Map<String, Object>> rows = new ArrayList<>();
+    private final int pageSize;
 
-    private Benchmark(Path jar, Path testClasses, Path work) {
+    private Benchmark(Path jar, Path testClasses, Path work, int pageSize) {
         this.jar = jar;
         this.testClasses = testClasses;
         this.work = work;
+        this.pageSize = pageSize;
     }
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         Path out = Path.of("bench");
+        int pageSize = 100;
+        String only = null;
         for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals("--out")) {
-                out = Path.of(args[i + 1]);
+            switch (args[i]) {
+                case "--out" -> out = Path.of(args[i + 1]);
+                case "--page-size" -> pageSize = Integer.parseInt(args[i + 1]);
+                case "--only" -> only = args[i + 1];
+                default -> {
+                    // a value, or a flag without one
+                }
             }
         }
         Path work = Files.createTempDirectory("logstreamer-bench-");
         Benchmark b = new Benchmark(Path.of("target/logstreamer.jar").toAbsolutePath(),
-                Path.of("target/test-classes").toAbsolutePath(), work);
+                Path.of("target/test-classes").toAbsolutePath(), work, pageSize);
         try {
-            b.run(quick);
+            b.run(quick, only);
         } finally {
             try (Stream<Path> files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -64,15 +74,22 @@ public final class Benchmark {
         b.report(out);
     }
 
-    private void run(boolean quick) throws Exception {
+    private void run(boolean quick, String only) throws Exception {
         int[] parallelisms = {1, 2, 4, 8, 16};
         long events0 = quick ? 60_000 : 300_000;
         long events50 = quick ? 10_000 : 30_000;
-        sweep(0, events0, parallelisms);
-        sweep(50, events50, parallelisms);
+        if (only == null || only.equals("zero")) {
+            sweep(0, events0, parallelisms);
+        }
+        if (only == null || only.equals("fifty")) {
+            sweep(50, events50, parallelisms);
+        }
+        if (only != null && !only.equals("memory")) {
+            return;
+        }
         long[] memory = quick ? new long[] {100_000, 500_000} : new long[] {1_000_000, 5_000_000};
         for (long events : memory) {
-            try (Sim sim = Sim.start(jar, work.resolve("sim-mem-" + events), worldFor(events), 0)) {
+            try (Sim sim = Sim.start(jar, work.resolve("sim-mem-" + events), worldFor(events), 0, pageSize)) {
                 Map<String, Object> row = export(sim, "memory", 0, 4, false);
                 rows.add(row);
             }
@@ -84,7 +101,7 @@ public final class Benchmark {
     }
 
     private void sweep(int latencyMs, long rootEvents, int[] parallelisms) throws Exception {
-        try (Sim sim = Sim.start(jar, work.resolve("sim-" + latencyMs), worldFor(rootEvents), latencyMs)) {
+        try (Sim sim = Sim.start(jar, work.resolve("sim-" + latencyMs), worldFor(rootEvents), latencyMs, pageSize)) {
             double p1 = 0;
             for (int p : parallelisms) {
                 Map<String, Object> row = export(sim, "latency " + latencyMs + " ms", latencyMs, p, true);
@@ -127,6 +144,7 @@ public final class Benchmark {
         double seconds = Double.parseDouble(s.group(3));
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("scenario", scenario);
+        row.put("page_size", pageSize);
         row.put("latency_ms", latencyMs);
         row.put("parallelism", parallelism);
         row.put("events", events);
@@ -165,7 +183,7 @@ public final class Benchmark {
     }
 
     private void report(Path outDir) throws IOException {
-        List<String> columns = List.of("scenario", "latency_ms", "parallelism", "events", "pages", "seconds", "events_per_s",
+        List<String> columns = List.of("scenario", "page_size", "latency_ms", "parallelism", "events", "pages", "seconds", "events_per_s",
                 "floor_events_per_s", "overhead_vs_floor", "speedup_vs_p1", "peak_heap_mb", "peak_rss_mb");
         StringBuilder csv = new StringBuilder(String.join(",", columns)).append('\n');
         StringBuilder table = new StringBuilder("| " + String.join(" | ", columns) + " |\n|"
@@ -206,10 +224,11 @@ public final class Benchmark {
             this.config = config;
         }
 
-        static Sim start(Path jar, Path dir, long worldEvents, int latencyMs) throws Exception {
+        static Sim start(Path jar, Path dir, long worldEvents, int latencyMs, int pageSize) throws Exception {
             Files.createDirectories(dir);
             Process p = new ProcessBuilder(java(), "-jar", jar.toString(), "simulate", "--port", "0",
                     "--events", Long.toString(worldEvents), "--latency-ms", Integer.toString(latencyMs),
+                    "--page-size", Integer.toString(pageSize),
                     "--config-dir", dir.toString()).redirectErrorStream(true).start();
             BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line;
