@@ -24,11 +24,6 @@ public final class JsonCopy {
     private JsonCopy() {
     }
 
-    /** Receives the top-level string fields of the value while it is copied. */
-    public interface TopLevelFields {
-        void field(String name, String value);
-    }
-
     /**
      * Copies the value whose first token is the parser's current token.
      *
@@ -36,7 +31,7 @@ public final class JsonCopy {
      *                  SDK's {@code to_dict} does; keys inside free-form maps (tags, headers,
      *                  parameters, payloads, additionalDetails) stay as they are, as there too
      */
-    public static void copy(JsonParser p, JsonGenerator g, boolean snakeCase, TopLevelFields top) throws IOException {
+    public static void copy(JsonParser p, JsonGenerator g, boolean snakeCase) throws IOException {
         // Per open container: does it hold model fields (renamed under snake_case)?
         // 0 = free-form, 1 = the event, 2 = data, 3 = a model inside data.
         Deque<Integer> kinds = new ArrayDeque<>();
@@ -65,15 +60,7 @@ public final class JsonCopy {
                     int kind = kinds.isEmpty() ? 0 : kinds.peek();
                     g.writeFieldName(snakeCase && kind > 0 ? snake(lastField) : lastField);
                 }
-                case VALUE_STRING -> {
-                    if (top != null && kinds.size() == 1 && kinds.peek() == 1) {
-                        String text = p.getText();
-                        top.field(lastField, text);
-                        g.writeString(text);
-                    } else {
-                        g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-                    }
-                }
+                case VALUE_STRING -> g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getText());
                 case VALUE_TRUE -> g.writeBoolean(true);
                 case VALUE_FALSE -> g.writeBoolean(false);

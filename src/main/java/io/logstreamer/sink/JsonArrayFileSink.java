@@ -141,7 +141,7 @@ public class JsonArrayFileSink implements Processor {
             snakeBuffer.reset();
             try (JsonParser p = JSON.createParser(json); JsonGenerator g = JSON.createGenerator(snakeBuffer, JsonEncoding.UTF8)) {
                 p.nextToken();
-                JsonCopy.copy(p, g, true, null);
+                JsonCopy.copy(p, g, true);
             }
             return snakeBuffer.toByteArray();
         }
