@@ -20,7 +20,19 @@ public class WorldOptions {
     @Option(names = "--to", defaultValue = "2025-12-08T00:00:00Z", description = "End of the simulated events, exclusive (default: ${DEFAULT-VALUE}).")
     String to;
 
+    @Option(names = "--live", description = "Events keep arriving from --from on at --events-per-minute; only those before now are served.")
+    boolean live;
+
+    @Option(names = "--events-per-minute", defaultValue = "100", description = "Rate of a --live world, over all compartments (default: ${DEFAULT-VALUE}).")
+    double eventsPerMinute;
+
     SimWorld world() {
+        if (live) {
+            if (eventsPerMinute <= 0) {
+                throw new io.logstreamer.UsageException("--events-per-minute must be positive");
+            }
+            return SimWorld.live(seed, eventsPerMinute, Dates.start("--from", from), java.time.Clock.systemUTC());
+        }
         if (events < 0) {
             throw new io.logstreamer.UsageException("--events must not be negative");
         }

@@ -1,5 +1,6 @@
 package io.logstreamer.simulator;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +13,10 @@ import java.util.Optional;
  * The simulated tenancy: a compartment tree and, per compartment, a sequence of audit events whose
  * processing times are spread over [from, to). Everything is a pure function of the seed, so any
  * window can be answered, or its ground truth printed, without storing a single event.
+ * <p>
+ * A live world ({@link #live}) has no end: events keep arriving at a steady rate from {@code from}
+ * on, and only those processed before its clock's now are visible, so an incremental exporter can
+ * be tested against a clock that moves.
  */
 public final class SimWorld {
 
@@ -22,14 +27,37 @@ public final class SimWorld {
     private final Map<String, SimCompartment> compartments = new LinkedHashMap<>();
     private final Map<String, Long> eventCounts = new LinkedHashMap<>();
     private final EventGenerator generator;
+    /** Null for a fixed world; the clock whose now bounds what a live world shows. */
+    private final Clock clock;
+    /** Live worlds: milliseconds between two events of a compartment. */
+    private final Map<String, Double> liveStepMillis = new LinkedHashMap<>();
 
     public SimWorld(long seed, long totalEvents, Instant from, Instant to) {
+        this(seed, from, to, null);
         if (!to.isAfter(from)) {
             throw new IllegalArgumentException("world range must not be empty: " + from + " .. " + to);
         }
+        distribute(totalEvents);
+    }
+
+    /** A world whose events keep arriving, {@code eventsPerMinute} over all compartments, from {@code from} on. */
+    public static SimWorld live(long seed, double eventsPerMinute, Instant from, Clock clock) {
+        if (eventsPerMinute <= 0) {
+            throw new IllegalArgumentException("a live world needs a positive event rate");
+        }
+        SimWorld w = new SimWorld(seed, from, null, clock);
+        double sum = w.compartments.values().stream().mapToDouble(SimCompartment::weight).sum();
+        for (SimCompartment c : w.compartments.values()) {
+            w.liveStepMillis.put(c.id(), 60_000.0 / (eventsPerMinute * c.weight() / sum));
+        }
+        return w;
+    }
+
+    private SimWorld(long seed, Instant from, Instant to, Clock clock) {
         this.seed = seed;
         this.from = from;
         this.to = to;
+        this.clock = clock;
         String suffix = Long.toHexString(mix(seed)).replace('-', 'x');
         this.tenancyId = "ocid1.tenancy.oc1..aaaasim" + suffix;
         addCompartment(new SimCompartment(tenancyId, null, "root", "ACTIVE", 4));
@@ -42,7 +70,6 @@ public final class SimWorld {
         addCompartment(new SimCompartment(compartmentId("dev-sandbox"), dev, "dev-sandbox", "ACTIVE", 0.5));
         addCompartment(new SimCompartment(compartmentId("security"), tenancyId, "security", "ACTIVE", 1));
         addCompartment(new SimCompartment(compartmentId("retired"), tenancyId, "retired", "DELETED", 0.25));
-        distribute(totalEvents);
         this.generator = new EventGenerator(seed, this);
     }
 
@@ -74,8 +101,13 @@ public final class SimWorld {
         return from;
     }
 
+    /** The end of the events: fixed, or the clock's now for a live world. */
     public Instant to() {
-        return to;
+        return clock == null ? to : clock.instant();
+    }
+
+    public boolean isLive() {
+        return clock != null;
     }
 
     public String tenancyId() {
@@ -104,26 +136,36 @@ public final class SimWorld {
         return out;
     }
 
+    /** Events of the compartment so far (all of them, for a fixed world). */
     public long eventCount(String compartmentId) {
+        if (clock != null) {
+            return firstIndexAtOrAfter(compartmentId, clock.millis());
+        }
         return eventCounts.getOrDefault(compartmentId, 0L);
     }
 
     public long totalEvents() {
-        return eventCounts.values().stream().mapToLong(Long::longValue).sum();
+        return compartments.keySet().stream().mapToLong(this::eventCount).sum();
+    }
+
+    private double stepMillis(String compartmentId) {
+        if (clock != null) {
+            return liveStepMillis.get(compartmentId);
+        }
+        return (double) (to.toEpochMilli() - from.toEpochMilli()) / eventCounts.getOrDefault(compartmentId, 0L);
     }
 
     /** When the service processed event {@code index} of a compartment: non-decreasing in index. */
     public long processedMillis(String compartmentId, long index) {
-        long n = eventCount(compartmentId);
-        double step = (double) (to.toEpochMilli() - from.toEpochMilli()) / n;
         double jitter = unit(mix(seed ^ compartmentId.hashCode() * 31L ^ index * 0x9E3779B97F4A7C15L));
-        return from.toEpochMilli() + (long) Math.floor((index + jitter) * step);
+        return from.toEpochMilli() + (long) Math.floor((index + jitter) * stepMillis(compartmentId));
     }
 
     /** Index of the first event of the compartment processed at or after {@code millis}. */
     public long firstIndexAtOrAfter(String compartmentId, long millis) {
         long lo = 0;
-        long hi = eventCount(compartmentId);
+        long hi = clock == null ? eventCounts.getOrDefault(compartmentId, 0L)
+                : Math.max(0, (long) ((millis - from.toEpochMilli()) / stepMillis(compartmentId)) + 2);
         while (lo < hi) {
             long mid = (lo + hi) >>> 1;
             if (processedMillis(compartmentId, mid) < millis) {
@@ -137,8 +179,11 @@ public final class SimWorld {
 
     /** Half-open index range [first, last) of the compartment's events processed in [start, end). */
     public long[] indexRange(String compartmentId, Instant start, Instant end) {
+        if (clock != null && end.isAfter(clock.instant())) {
+            end = clock.instant(); // a live world shows only what has been processed by now
+        }
         long first = firstIndexAtOrAfter(compartmentId, start.toEpochMilli());
-        long last = firstIndexAtOrAfter(compartmentId, end.toEpochMilli());
+        long last = firstIndexAtOrAfter(compartmentId, Math.max(start.toEpochMilli(), end.toEpochMilli()));
         return new long[] {first, Math.max(first, last)};
     }
 
