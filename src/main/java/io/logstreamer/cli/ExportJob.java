@@ -23,7 +23,7 @@ import io.logstreamer.sink.JsonArrayFileSink;
  */
 public final class ExportJob {
 
-    public static final String DEFAULT_ROUTES = "classpath:routes/*.camel.yaml";
+    public static final String DEFAULT_ROUTES = "classpath:routes/export.camel.yaml";
 
     /** What one run produced. */
     public record Result(ExportStats stats, long eventsWritten, String outputFile, Map<String, Long> counts,
