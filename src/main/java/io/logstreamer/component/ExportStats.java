@@ -11,7 +11,6 @@ import io.logstreamer.oci.RequestObserver;
 public final class ExportStats implements RequestObserver {
 
     private final int windowsTotal;
-    private final List<String> compartmentIds;
     private final long startedNanos = System.nanoTime();
     private final AtomicLong windowsDone = new AtomicLong();
     private final AtomicLong eventsRetrieved = new AtomicLong();
@@ -21,17 +20,12 @@ public final class ExportStats implements RequestObserver {
     private final AtomicLong throttled = new AtomicLong();
     private final List<Gap> gaps = new ArrayList<>();
 
-    public ExportStats(int windowsTotal, List<String> compartmentIds) {
+    public ExportStats(int windowsTotal) {
         this.windowsTotal = windowsTotal;
-        this.compartmentIds = List.copyOf(compartmentIds);
     }
 
     public int windowsTotal() {
         return windowsTotal;
-    }
-
-    public List<String> compartmentIds() {
-        return compartmentIds;
     }
 
     public long windowsDone() {

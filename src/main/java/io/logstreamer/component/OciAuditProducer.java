@@ -48,7 +48,7 @@ public class OciAuditProducer extends DefaultProducer {
         } else if (config.getParallelism() > 1) {
             windows = WindowPlanner.slice(windows, WindowPlanner.sliceFor(windows, config.getParallelism() * UNITS_PER_WORKER));
         }
-        ExportStats stats = new ExportStats(windows.size(), compartments);
+        ExportStats stats = new ExportStats(windows.size());
         Instant[] range = WindowPlanner.toWholeMinutes(start, end);
         exchange.setProperty(OciAuditConstants.STATS, stats);
         exchange.getMessage().setHeader(OciAuditConstants.START_TIME, range[0]);

@@ -32,19 +32,17 @@ public final class OciSession {
     private final AuthenticationDetailsProvider provider;
     private final RequestSigner signer;
     private final String tenancyId;
-    private final String region;
     private final URI auditEndpoint;
     private final URI identityEndpoint;
     private final List<String> warnings;
 
-    private OciSession(AuthenticationDetailsProvider provider, RequestSigner signer, String tenancyId, String region,
+    private OciSession(AuthenticationDetailsProvider provider, RequestSigner signer, String tenancyId,
                        URI auditEndpoint, URI identityEndpoint, List<String> warnings) {
         this.warnings = List.copyOf(warnings);
         this.provider = provider;
         this.signer = signer;
         this.tenancyId = tenancyId;
-        this.region = region;
-        this.auditEndpoint = auditEndpoint;
+                this.auditEndpoint = auditEndpoint;
         this.identityEndpoint = identityEndpoint;
     }
 
@@ -98,8 +96,8 @@ public final class OciSession {
         }
         URI audit = auditEndpoint != null ? endpoint(auditEndpoint) : serviceEndpoint(region, AuditClient.SERVICE);
         URI identity = identityEndpoint != null ? endpoint(identityEndpoint) : serviceEndpoint(region, IdentityClient.SERVICE);
-        return new OciSession(provider, signerWithLoadedKey(provider, audit, keyFile), parsed.get("tenancy"), region,
-                audit, identity, permissionWarnings(keyFile));
+        return new OciSession(provider, signerWithLoadedKey(provider, audit, keyFile), parsed.get("tenancy"), audit,
+                identity, permissionWarnings(keyFile));
     }
 
     /** Like the OCI CLI: a private key others can read is worth a warning, not a refusal. */
@@ -168,10 +166,6 @@ public final class OciSession {
 
     public String tenancyId() {
         return tenancyId;
-    }
-
-    public String region() {
-        return region;
     }
 
     public URI auditEndpoint() {

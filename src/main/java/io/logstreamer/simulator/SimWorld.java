@@ -106,10 +106,6 @@ public final class SimWorld {
         return clock == null ? to : clock.instant();
     }
 
-    public boolean isLive() {
-        return clock != null;
-    }
-
     public String tenancyId() {
         return tenancyId;
     }

@@ -38,11 +38,14 @@ public class JsonArrayFileSink implements Processor {
     private static final byte[] END = "\n]\n".getBytes();
 
     private String output;
+    /** The exchange property holding this sink's open file; built once, looked up per event. */
+    private String propertyName;
     private String keys = "camel";
     private boolean gzip;
 
     public void setOutput(String output) {
         this.output = output;
+        this.propertyName = "LogstreamerSink:" + output;
     }
 
     public String getOutput() {
@@ -70,9 +73,6 @@ public class JsonArrayFileSink implements Processor {
         return gzip;
     }
 
-    private String propertyName() {
-        return "LogstreamerSink:" + output;
-    }
 
     public void open(Exchange exchange) throws IOException {
         if (output == null || output.isBlank()) {
@@ -80,7 +80,7 @@ public class JsonArrayFileSink implements Processor {
         }
         Path target = Path.of(output);
         Writer writer = new Writer(OwnerOnlyFile.create(target), gzip || output.endsWith(".gz"), keys.equals("snake"));
-        exchange.setProperty(propertyName(), writer);
+        exchange.setProperty(propertyName, writer);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
@@ -108,7 +108,7 @@ public class JsonArrayFileSink implements Processor {
     }
 
     private Writer writer(Exchange exchange) {
-        Writer writer = exchange.getProperty(propertyName(), Writer.class);
+        Writer writer = exchange.getProperty(propertyName, Writer.class);
         if (writer == null) {
             throw new IllegalStateException("JsonArrayFileSink.open was not called for " + output);
         }

@@ -37,7 +37,7 @@ class AuditEventIteratorTest {
             int pagesAhead = 3;
             long pageBytes = 20 * 1700; // 20 events of about 1.7 kB
             long readAhead = 5 * pageBytes;
-            AuditEventIterator it = new AuditEventIterator(client, units, new ExportStats(units.size(), List.of()), false,
+            AuditEventIterator it = new AuditEventIterator(client, units, new ExportStats(units.size()), false,
                     parallelism, pagesAhead, readAhead);
             try {
                 it.hasNext(); // starts the workers; then the reader stalls
